@@ -1,0 +1,64 @@
+"""Article -> Analysis: one spaCy pass per article, then cheap rule-based readers over the parse.
+
+Every reader works on the parsed `Doc` the pipeline already made, so the whole analysis costs
+little more than the spaCy pass itself (see bench/analysis_speed.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from spacy.language import Language
+
+from newsprism.analyze.citations import extract_citations
+from newsprism.analyze.dates import extract_dates
+from newsprism.analyze.entities import extract_entities
+from newsprism.analyze.nlp import load_nlp
+from newsprism.analyze.numbers import extract_numbers
+from newsprism.analyze.quotes import extract_quotes
+from newsprism.analyze.roles import attach_roles
+from newsprism.analyze.sentences import SentenceIndex
+from newsprism.model import Analysis, Article
+
+BATCH_SIZE = 32
+
+
+def published_date(article: Article) -> date | None:
+    """The calendar day an article was published, or None when unknown or unreadable."""
+    if not article.published:
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def analyze(articles: Iterable[Article], nlp: Language | None = None) -> Iterator[Analysis]:
+    """Analyze articles lazily, in input order, batching the spaCy pass through `nlp.pipe`."""
+    nlp = nlp or load_nlp()
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
+        sentences = SentenceIndex(doc)
+        entities = extract_entities(doc, sentences)
+        attach_roles(doc, sentences, entities)
+        for entity in entities:
+            for role in entity.roles:
+                role.article = article.id
+        quotes = extract_quotes(doc, sentences, entities)
+        for quote in quotes:
+            quote.article = article.id
+        yield Analysis(
+            id=article.id,
+            language=article.language or "en",
+            sentences=sentences.sentences(),
+            entities=entities,
+            quotes=quotes,
+            dates=extract_dates(doc, sentences, published_date(article)),
+            numbers=extract_numbers(doc, sentences),
+            citations=extract_citations(doc, sentences, article.credits),
+        )
+
+
+def analyze_one(article: Article, nlp: Language | None = None) -> Analysis:
+    return next(analyze([article], nlp))

@@ -1,0 +1,39 @@
+"""Sentence numbering shared by every analyzer, so all of them agree on `sentence` indices."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+from newsprism.model import Sentence
+
+
+class SentenceIndex:
+    """Map tokens and character offsets of a parsed article to sentence indices.
+
+    Whitespace-only "sentences" that spaCy produces between paragraphs are dropped, and the
+    survivors are numbered 0..n-1 in reading order; those numbers are the public `sentence`
+    field of every mention, quote, date and fact.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans: list[Span] = [s for s in doc.sents if s.text.strip()]
+        self._starts = [s.start_char for s in self.spans]
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def of_char(self, char: int) -> int:
+        """Index of the sentence containing character offset `char` (the nearest before it)."""
+        return max(0, bisect_right(self._starts, char) - 1)
+
+    def of_span(self, span: Span) -> int:
+        return self.of_char(span.start_char)
+
+    def sentences(self) -> list[Sentence]:
+        out = []
+        for i, span in enumerate(self.spans):
+            text = span.text.rstrip()
+            out.append(Sentence(index=i, text=text, start=span.start_char, end=span.start_char + len(text)))
+        return out

@@ -1,0 +1,272 @@
+"""The nouns of newsprism, and nothing else.
+
+Every stage of the flow (ingest -> analyze -> stories -> compare -> render) takes and returns
+these plain dataclasses, so a stage can be tested alone and a user can script against them
+without touching spaCy or torch. Offsets (`start`, `end`) are always character offsets into
+the owning article's `text`; `sentence` is always the index of a sentence in that article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+FactStatus = Literal["corroborated", "single_source", "disputed"]
+DatePrecision = Literal["day", "week", "month", "year", "time"]
+Tense = Literal["past", "present", "future"]
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article as read from a source, before any analysis.
+
+    `credits` holds the outlets named in trailer lines such as "Reporting contributed by
+    Reuters." that ingest removes from `text` because they are not facts of the story.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    path: str | None = None
+    author: str | None = None
+    credits: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Mention:
+    """One surface occurrence of an entity in an article."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass(slots=True)
+class Role:
+    """A title or role an outlet gives an actor ("Deputy Defense Minister", "presidential aide")."""
+
+    role: str
+    sentence: int
+    start: int
+    end: int
+    article: str = ""
+
+
+@dataclass(slots=True)
+class Entity:
+    """A canonical actor: every mention of one real person, organisation or place.
+
+    `key` is the normalised identity used to fold entities across articles of a story
+    (diacritics removed, variant spellings mapped, surnames resolved to the full name).
+    """
+
+    id: str
+    name: str
+    type: str
+    key: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Quote:
+    """Direct or reported speech. `text` is the content only, without speaker or cue."""
+
+    speaker: str | None
+    speaker_entity: str | None
+    text: str
+    direct: bool
+    sentence: int
+    start: int
+    end: int
+    cue: str | None = None
+    article: str = ""
+
+
+@dataclass(slots=True)
+class DateRef:
+    """A temporal expression resolved against the publication date where one is known.
+
+    `date` is ISO 8601 at the stated precision ("2025-05-14", "2025-05", "2022"), or None
+    when the expression cannot be anchored (no publication date and no explicit year).
+    """
+
+    text: str
+    date: str | None
+    precision: DatePrecision
+    tense: Tense
+    sentence: int
+    start: int
+    end: int
+    part_of_day: str | None = None
+
+
+@dataclass(slots=True)
+class NumberRef:
+    """A number with its unit and, where the grammar shows it, what it counts."""
+
+    text: str
+    value: float
+    unit: str | None
+    counts: str | None
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Citation:
+    """Another outlet or agency an article names as its source ("told Reuters")."""
+
+    outlet: str
+    text: str
+    sentence: int | None
+    start: int | None
+    end: int | None
+    kind: Literal["reports", "told", "according_to", "credit"] = "reports"
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything newsprism reads off one article."""
+
+    id: str
+    language: str
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
+    numbers: list[NumberRef] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Story:
+    """Articles grouped as reports of one event. `duplicate_of` maps copies to their original."""
+
+    id: str
+    articles: list[Article]
+    duplicate_of: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class FactMention:
+    article: str
+    sentence: int
+    text: str
+
+
+@dataclass(slots=True)
+class Fact:
+    """One happening or claim, with every sentence (of any article) that reports it."""
+
+    id: str
+    status: FactStatus
+    mentions: list[FactMention]
+
+
+@dataclass(slots=True)
+class DiscrepancyValue:
+    value: str
+    article: str
+    sentence: int
+    text: str
+
+
+@dataclass(slots=True)
+class Discrepancy:
+    """Outlets giving different values for the same thing (a number, a date, a role, a place)."""
+
+    kind: str
+    subject: str
+    values: list[DiscrepancyValue]
+    fact: str | None = None
+
+
+@dataclass(slots=True)
+class WordingVariant:
+    article: str
+    text: str
+    sentence: int
+
+
+@dataclass(slots=True)
+class FramingDifference:
+    """A difference of wording, not of fact: a spelling variant, or a loaded word one outlet adds."""
+
+    kind: Literal["spelling", "loaded_word", "label"]
+    subject: str
+    variants: list[WordingVariant]
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    date: str
+    precision: DatePrecision
+    text: str
+    article: str
+    sentence: int
+
+
+@dataclass(slots=True)
+class BriefSentence:
+    text: str
+    sources: list[str]
+    facts: list[str]
+
+
+@dataclass(slots=True)
+class StoryEntity:
+    """An actor folded across the articles of a story, with the roles each outlet gives it."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    roles: list[Role]
+    articles: list[str]
+
+
+@dataclass(slots=True)
+class StoryQuote:
+    speaker: str | None
+    speaker_entity: str | None
+    text: str
+    direct: bool
+    article: str
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Comparison:
+    """What the outlets of one story agree on, where they differ, and who said what."""
+
+    articles: list[Article]
+    analyses: list[Analysis]
+    facts: list[Fact] = field(default_factory=list)
+    entities: list[StoryEntity] = field(default_factory=list)
+    quotes: list[StoryQuote] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    framing: list[FramingDifference] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    brief: list[BriefSentence] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
