@@ -117,7 +117,12 @@ class DateRef:
 
 @dataclass(slots=True)
 class NumberRef:
-    """A number with its unit and, where the grammar shows it, what it counts."""
+    """A number with its unit and, where the grammar shows it, what it counts.
+
+    `qualifier` keeps an approximation marker written before the number ("at least", "about",
+    "more than"), or the vague scale word itself ("thousands"), so "at least 12" and "12" are
+    not mistaken for the same claim.
+    """
 
     text: str
     value: float
@@ -126,6 +131,7 @@ class NumberRef:
     sentence: int
     start: int
     end: int
+    qualifier: str | None = None
 
 
 @dataclass(slots=True)

@@ -30,7 +30,7 @@ def line_breaks(doc: Doc) -> Doc:
     """
     for token in doc[1:]:
         prev = doc[token.i - 1]
-        if "\n" in prev.whitespace_ or prev.is_space and "\n" in prev.text:
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             token.is_sent_start = True
     return doc
 
@@ -41,9 +41,7 @@ def load_nlp(disable: tuple[str, ...] = ()) -> Language:
     try:
         nlp = spacy.load(MODEL_PACKAGE, disable=list(disable))
     except OSError as exc:  # pragma: no cover - only on a broken install
-        raise ModelMissingError(
-            f"spaCy model {MODEL_PACKAGE!r} is not installed; run `make setup`"
-        ) from exc
+        raise ModelMissingError(f"spaCy model {MODEL_PACKAGE!r} is not installed; run `make setup`") from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsprism_line_breaks", before="parser")
     return nlp

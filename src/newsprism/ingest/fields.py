@@ -1,0 +1,154 @@
+"""Metadata every reader shares: defaults, dates, languages, ids, and building the Article.
+
+Each source kind finds a title or a date its own way; what happens afterwards is the same for
+all of them, so it lives here once: a file's own values win, the CLI's defaults fill the gaps,
+dates become ISO 8601 (or None, never an error: a bad date must not cost an article), and the
+language is guessed only when nobody said.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from newsprism.ingest.language import guess_language
+from newsprism.model import Article
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDefaults:
+    """Values the CLI options --published/--source/--language fill where a file lacks them."""
+
+    published: str | None = None
+    source: str | None = None
+    language: str | None = None
+
+
+# The "nothing given" defaults, shared so signatures need no call in their default values.
+NO_DEFAULTS = ArticleDefaults()
+
+_WEEKDAY = re.compile(r"^\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
+_PARTIAL_ISO = re.compile(r"^\d{4}(?:-\d{2})?$")
+_SPACES = re.compile(r"\s+")
+_DATE_FORMATS = (
+    "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%b. %d, %Y",
+    "%d %B %Y", "%d %b %Y", "%d %b. %Y", "%d. %B %Y",
+    "%Y/%m/%d", "%Y.%m.%d", "%d.%m.%Y", "%Y%m%d",
+)  # fmt: skip
+_TIME_FORMATS = ("", " %H:%M", " %H:%M:%S", " %I:%M %p", " %I:%M%p", ", %H:%M", ", %I:%M %p")
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_MIN_EPOCH = 100_000_000  # below this a number is not a Unix timestamp of a news article
+
+
+def normalize_published(value: object) -> str | None:
+    """A publication date as ISO 8601 ("2025-05-14" or "2025-05-14T10:00:00+00:00"), else None.
+
+    Accepts what feeds, front matter and exports actually carry: ISO strings, RFC 2822
+    ("Wed, 14 May 2025 10:00:00 GMT"), "May 14, 2025", "14 May 2025", "14.05.2025",
+    Unix timestamps, and date objects (YAML turns `2025-05-14` into one).
+    """
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return datetime.fromtimestamp(value, UTC).isoformat() if value >= _MIN_EPOCH else None
+    if not isinstance(value, str):
+        return None
+    raw = _SPACES.sub(" ", value.strip())
+    if not raw:
+        return None
+    if _PARTIAL_ISO.match(raw):
+        return raw  # "2025" or "2025-05": ISO at the precision the source knew
+    return _iso_datetime(raw) or _rfc2822(raw) or _formatted(raw)
+
+
+def _iso_datetime(raw: str) -> str | None:
+    try:
+        parsed = datetime.fromisoformat(raw)
+    except ValueError:
+        return None
+    if len(raw) <= 10:
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+def _rfc2822(raw: str) -> str | None:
+    try:
+        return parsedate_to_datetime(raw).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _formatted(raw: str) -> str | None:
+    text = _ORDINAL.sub("", _WEEKDAY.sub("", raw)).replace(" at ", " ").strip()
+    slashed = _SLASHED.match(text)
+    if slashed:
+        # 05/14/2025 is American, 14/05/2025 European; a first part over 12 settles it.
+        first, second, year = (int(part) for part in slashed.groups())
+        month, day = (second, first) if first > 12 else (first, second)
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    for date_format in _DATE_FORMATS:
+        for time_format in _TIME_FORMATS:
+            try:
+                parsed = datetime.strptime(text, date_format + time_format)
+            except ValueError:
+                continue
+            return parsed.date().isoformat() if not time_format else parsed.isoformat()
+    return None
+
+
+def normalize_language(value: object) -> str | None:
+    """The primary subtag, lower-cased ("en-US" -> "en"), or None when absent."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return value.strip().replace("_", "-").split("-")[0].lower()
+
+
+def as_text(value: Any) -> str | None:
+    """A metadata value as a clean one-line string; lists (several authors) are joined."""
+    if isinstance(value, list | tuple):
+        parts = [part for part in (as_text(item) for item in value) if part]
+        return ", ".join(parts) or None
+    if value is None or isinstance(value, dict | bool):
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def text_id(text: str) -> str:
+    """A short id that stays the same for the same text, for inputs that carry none."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def build_article(
+    *,
+    id: str,
+    text: str,
+    meta: dict[str, Any],
+    path: str | None,
+    defaults: ArticleDefaults,
+    credits: list[str] | None = None,
+) -> Article:
+    """The Article for one input, with its own `meta` first and `defaults` filling the gaps."""
+    language = normalize_language(meta.get("language")) or normalize_language(defaults.language)
+    return Article(
+        id=id,
+        text=text,
+        title=as_text(meta.get("title")),
+        source=as_text(meta.get("source")) or defaults.source,
+        url=as_text(meta.get("url")),
+        published=normalize_published(meta.get("published")) or normalize_published(defaults.published),
+        language=language or guess_language(text),
+        path=path,
+        author=as_text(meta.get("author")),
+        credits=list(credits or []),
+    )

@@ -1,0 +1,96 @@
+"""Saved web pages -> Article, through trafilatura.
+
+trafilatura finds the main text of a page (dropping navigation, comments and footers) and
+its metadata (title, author, date, canonical URL, site name). Its date search is limited to
+the page's markup: guessing a date from the body text can pick the date of the event rather
+than of publication, and a wrong date is worse than none because relative dates ("on
+Wednesday") are resolved against it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+from trafilatura.settings import set_date_params
+
+from newsprism.ingest.boilerplate import strip_boilerplate
+from newsprism.ingest.encoding import decode_bytes, normalize_text, read_bytes
+from newsprism.ingest.errors import IngestFailure
+from newsprism.ingest.fields import NO_DEFAULTS, ArticleDefaults, as_text, build_article
+from newsprism.model import Article
+
+NO_TEXT = "no article text found"
+# When a page has no main text, extractors fall back to whatever is left (a menu's "Home");
+# a page counts as an article only if some line reads like prose, not a label.
+PROSE_MIN_WORDS = 6
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)", re.I)
+_LANG_SNIFF_CHARS = 4096
+
+
+def read_html_file(path: str | Path, defaults: ArticleDefaults = NO_DEFAULTS) -> Article:
+    """Read one saved HTML page; raises IngestFailure when it holds no article text."""
+    path_text = str(path)
+    html = decode_bytes(read_bytes(path))
+    return html_to_article(html, id=Path(path_text).stem, path=path_text, defaults=defaults)
+
+
+def html_to_article(
+    html: str, *, id: str, path: str | None, defaults: ArticleDefaults = NO_DEFAULTS
+) -> Article:
+    """Extract the main text and metadata of a page into an Article."""
+    document = _extract(html)
+    text = normalize_text(document.get("text") or "")
+    title = as_text(document.get("title"))
+    if title:
+        text = _drop_repeated_title(text, title)
+    cleaned = strip_boilerplate(text)
+    if not any(len(line.split()) >= PROSE_MIN_WORDS for line in cleaned.text.split("\n")):
+        raise IngestFailure(NO_TEXT)
+    language = _declared_language(html)
+    meta = {
+        "title": title,
+        "author": document.get("author"),
+        "url": document.get("url"),
+        "source": document.get("sitename") or document.get("hostname"),
+        "published": document.get("date"),
+        "language": document.get("language") or language,
+    }
+    return build_article(
+        id=id, text=cleaned.text, meta=meta, path=path, defaults=defaults, credits=cleaned.credits
+    )
+
+
+def _extract(html: str) -> dict[str, Any]:
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            # Tables hold figures, not prose; their cells would become broken "sentences".
+            include_tables=False,
+            date_extraction_params=set_date_params(extensive=False),
+        )
+    except Exception as err:  # trafilatura and lxml raise many types on malformed pages
+        raise IngestFailure(f"HTML could not be parsed ({type(err).__name__})") from err
+    if document is None:
+        raise IngestFailure(NO_TEXT)
+    found = document if isinstance(document, dict) else document.as_dict()
+    if not (found.get("text") or "").strip():
+        raise IngestFailure(NO_TEXT)
+    return found
+
+
+def _drop_repeated_title(text: str, title: str) -> str:
+    """trafilatura keeps the page's <h1> as the first line; the title field already holds it."""
+    first, _, rest = text.partition("\n")
+    if first.casefold().split() == title.casefold().split():
+        return rest.lstrip("\n")
+    return text
+
+
+def _declared_language(html: str) -> str | None:
+    match = _HTML_LANG.search(html[:_LANG_SNIFF_CHARS])
+    return match.group(1) if match else None

@@ -1,0 +1,162 @@
+"""A Comparison as Markdown, for reading in a terminal or pasting into an issue.
+
+Every statement ends with its provenance, `[A §3]` = sentence 3 (counting from 0, as in the
+JSON) of source A, so a reader can check any line against the article it came from.
+"""
+
+from __future__ import annotations
+
+from newsprism.model import Comparison
+from newsprism.render.view import Cited, DifferenceView, FactView, Report, Source, build_report
+
+_SNIPPET = 220
+_NONE = "_None found._"
+
+
+def _flat(text: str) -> str:
+    # A line break inside a list item would end the item; a sentence must stay one line.
+    return " ".join(text.split())
+
+
+def _snippet(text: str, limit: int = _SNIPPET) -> str:
+    text = _flat(text)
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _markers(cited: list[Cited]) -> str:
+    return " ".join(c.ref.marker for c in cited)
+
+
+def _section(title: str, lines: list[str]) -> list[str]:
+    return [f"## {title}", "", *(lines or [_NONE]), ""]
+
+
+def _sources(report: Report) -> list[str]:
+    lines = []
+    for source in report.sources:
+        parts = [f"- **{source.label}** — {_flat(source.outlet)}: “{_flat(source.title)}”"]
+        if source.published:
+            parts.append(f"({source.published})")
+        if source.article.url:
+            parts.append(f"<{source.article.url}>")
+        lines.append(" ".join(parts))
+    if lines:
+        lines += ["", "_[A §3] points to sentence 3 of source A, counting from 0._"]
+    return lines
+
+
+def _brief(report: Report) -> list[str]:
+    return [
+        f"{n}. {_flat(b.text)} " + "".join(f"[{s.label}]" for s in b.sources)
+        for n, b in enumerate(report.brief, start=1)
+    ]
+
+
+def _by_outlet(cited: list[Cited]) -> str:
+    """'Coastal Herald [A §0], Daily Ledger [B §0] [B §4]': each outlet once, in source order."""
+    groups: dict[str, list[Cited]] = {}
+    for c in cited:
+        groups.setdefault(c.ref.label, []).append(c)
+    return ", ".join(f"{_flat(group[0].outlet)} {_markers(group)}" for group in groups.values())
+
+
+def _fact_line(fact: FactView) -> str:
+    return f"- {_snippet(fact.text)} — {_by_outlet(fact.cited)}"
+
+
+def _single(groups: list[tuple[Source, list[FactView]]]) -> list[str]:
+    lines: list[str] = []
+    for source, facts in groups:
+        lines += [f"### {source.label} — {_flat(source.outlet)}", ""]
+        lines += [f"- {_snippet(f.text)} {_markers(f.cited)}" for f in facts]
+        lines.append("")
+    return lines[:-1]
+
+
+def _differences(differences: list[DifferenceView], disputed: list[FactView]) -> list[str]:
+    lines: list[str] = []
+    for difference in differences:
+        lines += [f"### {_flat(difference.subject)} ({difference.kind})", ""]
+        lines += [
+            f"- {c.ref.label} ({_flat(c.outlet)}): **{_flat(c.value)}** — “{_snippet(c.text)}” {c.ref.marker}"
+            for c in difference.values
+        ]
+        lines.append("")
+    if disputed:
+        lines += ["### Other disputed accounts", ""]
+        for fact in disputed:
+            lines.append(f"- {fact.key}:")
+            lines += [f"  - {c.ref.label}: “{_snippet(c.text)}” {c.ref.marker}" for c in fact.cited]
+        lines.append("")
+    return lines[:-1]
+
+
+def _framing(framing: list[DifferenceView]) -> list[str]:
+    return [
+        f"- **{_flat(f.subject)}** ({f.kind.replace('_', ' ')}): "
+        + "; ".join(f"{c.ref.label} writes “{_flat(c.value)}” {c.ref.marker}" for c in f.values)
+        for f in framing
+    ]
+
+
+def _actors(report: Report) -> list[str]:
+    lines = []
+    for actor in report.actors:
+        entity = actor.entity
+        parts = [
+            f"{cell.source.label}: " + ", ".join(f"{_flat(r.value)} {r.ref.marker}" for r in cell.roles)
+            for cell in actor.cells
+            if cell.roles
+        ]
+        unroled = [cell.source.label for cell in actor.cells if cell.mentioned and not cell.roles]
+        if unroled:
+            parts.append(f"named without a role by {', '.join(unroled)}")
+        line = f"- **{_flat(entity.name)}** ({entity.type})"
+        if parts:
+            line += " — " + "; ".join(parts)
+        others = [a for a in entity.aliases if a != entity.name]
+        if others:
+            line += " — also written " + ", ".join(f"“{_flat(a)}”" for a in others)
+        lines.append(line)
+    return lines
+
+
+def _quotes(report: Report) -> list[str]:
+    lines: list[str] = []
+    for group in report.quotes:
+        lines += [f"### {_flat(group.speaker)}", ""]
+        for view in group.quotes:
+            if view.quote.direct:
+                lines.append(f"- “{_snippet(view.quote.text, 400)}” {view.cited.ref.marker}")
+            else:
+                lines.append(f"- _reported:_ {_snippet(view.quote.text, 400)} {view.cited.ref.marker}")
+        lines.append("")
+    return lines[:-1]
+
+
+def _timeline(report: Report) -> list[str]:
+    lines = []
+    for group in report.timeline:
+        lines.append(f"- **{group.date}** ({group.precision})")
+        lines += [f"  - “{_flat(c.value)}” — {_snippet(c.text, 160)} {c.ref.marker}" for c in group.entries]
+    return lines
+
+
+def render_markdown(comparison: Comparison) -> str:
+    """The comparison as one Markdown document, every statement followed by its `[A §n]`."""
+    report = build_report(comparison)
+    lines = [f"# {_flat(report.title)}", ""]
+    for note in report.notes:
+        lines += [f"> {_flat(note)}", ""]
+    lines += _section("Sources", _sources(report))
+    lines += _section("In brief", _brief(report))
+    lines += _section("Reported by several outlets", [_fact_line(f) for f in report.agreed])
+    lines += _section("Only in one outlet", _single(report.single_by_source))
+    lines += _section("Where they differ", _differences(report.differences, report.disputed))
+    lines += _section("Wording and framing", _framing(report.framing))
+    lines += _section("Actors", _actors(report))
+    lines += _section("Quotes by speaker", _quotes(report))
+    lines += _section("Timeline", _timeline(report))
+    return "\n".join(lines).rstrip() + "\n"

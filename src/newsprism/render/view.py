@@ -1,0 +1,395 @@
+"""What a human-readable report shows, derived once from a Comparison.
+
+The Markdown and HTML renderers need the same derived views: a letter per article, the fact
+and status of every sentence, facts grouped by agreement, the timeline in date order, quotes
+grouped by speaker. Computing them here keeps both formats telling the same story with the
+same provenance markers (`[A §3]` is sentence 3 of source A in every format and in the JSON).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from newsprism.model import (
+    Article,
+    Comparison,
+    Fact,
+    FactStatus,
+    Sentence,
+    StoryEntity,
+    StoryQuote,
+)
+
+# A sentence in several facts takes the most consequential status, so a reader never
+# misses that something it says is contested.
+_STATUS_RANK: dict[str, int] = {"disputed": 0, "corroborated": 1, "single_source": 2}
+_PRECISION_RANK: dict[str, int] = {"year": 0, "month": 1, "week": 2, "day": 3, "time": 4}
+NO_FACT = "none"
+
+
+def letter_label(position: int) -> str:
+    """A, B, ..., Z, AA, AB, ...: short enough to repeat after every statement."""
+    label = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        label = chr(ord("A") + rest) + label
+    return label
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A pointer to one sentence of one source, as a reader sees it."""
+
+    label: str
+    sentence: int
+
+    @property
+    def marker(self) -> str:
+        return f"[{self.label} §{self.sentence}]"
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.label}-s{self.sentence}"
+
+
+@dataclass(slots=True)
+class Cited:
+    """A sentence shown as evidence, with the value or wording it gives where that matters."""
+
+    ref: Ref
+    outlet: str
+    text: str
+    value: str = ""
+
+
+@dataclass(slots=True)
+class SourceSentence:
+    ref: Ref
+    text: str
+    status: str
+    facts: list[str]
+
+
+@dataclass(slots=True)
+class Source:
+    label: str
+    article: Article
+    outlet: str
+    title: str
+    published: str | None
+    sentences: list[SourceSentence] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FactView:
+    key: str
+    anchor: str
+    fact: Fact
+    status: FactStatus
+    text: str
+    cited: list[Cited]
+
+
+@dataclass(slots=True)
+class BriefView:
+    text: str
+    sources: list[Source]
+    facts: list[FactView]
+
+
+@dataclass(slots=True)
+class DifferenceView:
+    kind: str
+    subject: str
+    values: list[Cited]
+    fact: FactView | None
+    # The fact's anchor lives on the first difference that explains it, so fact badges land here.
+    anchor: str | None = None
+
+
+@dataclass(slots=True)
+class ActorCell:
+    source: Source
+    mentioned: bool
+    roles: list[Cited]
+
+
+@dataclass(slots=True)
+class ActorView:
+    entity: StoryEntity
+    anchor: str
+    cells: list[ActorCell]
+
+
+@dataclass(slots=True)
+class QuoteView:
+    quote: StoryQuote
+    cited: Cited
+
+
+@dataclass(slots=True)
+class QuoteGroup:
+    speaker: str
+    actor_anchor: str | None
+    quotes: list[QuoteView]
+
+
+@dataclass(slots=True)
+class TimelineGroup:
+    date: str
+    precision: str
+    entries: list[Cited]
+
+    @property
+    def label(self) -> str:
+        return human_date(self.date, self.precision)
+
+
+@dataclass(slots=True)
+class Report:
+    title: str
+    notes: list[str]
+    sources: list[Source]
+    brief: list[BriefView]
+    agreed: list[FactView]
+    single_by_source: list[tuple[Source, list[FactView]]]
+    disputed: list[FactView]
+    differences: list[DifferenceView]
+    framing: list[DifferenceView]
+    actors: list[ActorView]
+    quotes: list[QuoteGroup]
+    timeline: list[TimelineGroup]
+    facts: list[FactView]
+
+
+class _Lookup:
+    """Article letters and sentence texts, tolerant of ids the comparison does not list."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.labels = {a.id: letter_label(i) for i, a in enumerate(comparison.articles)}
+        self.outlets = {a.id: outlet_name(a) for a in comparison.articles}
+        self.sentences: dict[str, list[Sentence]] = {an.id: an.sentences for an in comparison.analyses}
+        # Keyed once, so that looking up the sentence behind every citation stays linear overall.
+        self._texts = {(an.id, s.index): s.text for an in comparison.analyses for s in an.sentences}
+
+    def ref(self, article: str, sentence: int) -> Ref:
+        return Ref(self.labels.get(article, article), sentence)
+
+    def text(self, article: str, sentence: int, fallback: str = "") -> str:
+        return self._texts.get((article, sentence), fallback)
+
+    def cited(self, article: str, sentence: int, text: str = "", value: str = "") -> Cited:
+        return Cited(
+            ref=self.ref(article, sentence),
+            outlet=self.outlets.get(article, article),
+            text=text or self.text(article, sentence),
+            value=value,
+        )
+
+
+def outlet_name(article: Article) -> str:
+    """The outlet a reader knows: the source, else the web host, else the article id."""
+    if article.source:
+        return article.source
+    if article.url and "//" in article.url:
+        host = article.url.split("//", 1)[1].split("/", 1)[0]
+        return host.removeprefix("www.")
+    return article.id
+
+
+def _short_date(published: str | None) -> str | None:
+    # Seconds and time zones add noise to a byline; the day and minute are what a reader checks.
+    if not published:
+        return None
+    return published[:16].replace("T", " ")
+
+
+def _sources(
+    comparison: Comparison, look: _Lookup, facts_of: dict[tuple[str, int], list[FactView]]
+) -> list[Source]:
+    sources = []
+    for position, article in enumerate(comparison.articles):
+        label = letter_label(position)
+        sentences = look.sentences.get(article.id, [])
+        title = article.title or (sentences[0].text if sentences else article.id)
+        source = Source(label, article, look.outlets[article.id], title, _short_date(article.published))
+        for sentence in sentences:
+            views = facts_of.get((article.id, sentence.index), [])
+            status = min((v.status for v in views), key=_STATUS_RANK.__getitem__, default=NO_FACT)
+            source.sentences.append(
+                SourceSentence(Ref(label, sentence.index), sentence.text, status, [v.key for v in views])
+            )
+        sources.append(source)
+    return sources
+
+
+def _facts(comparison: Comparison, look: _Lookup) -> list[FactView]:
+    views = []
+    for position, fact in enumerate(comparison.facts, start=1):
+        cited = [look.cited(m.article, m.sentence, m.text) for m in fact.mentions]
+        cited.sort(key=lambda c: (len(c.ref.label), c.ref.label, c.ref.sentence))
+        # The first outlet's wording stands for the fact: predictable, and the order the reader met.
+        text = cited[0].text if cited else ""
+        views.append(FactView(f"F{position}", f"fact-{position}", fact, fact.status, text, cited))
+    return views
+
+
+def _actors(comparison: Comparison, look: _Lookup, sources: list[Source]) -> list[ActorView]:
+    ranked = sorted(
+        comparison.entities, key=lambda e: (-len(set(e.articles)), -len(e.roles), e.name.casefold())
+    )
+    views = []
+    for position, entity in enumerate(ranked, start=1):
+        roles: dict[str, list[Cited]] = defaultdict(list)
+        for role in entity.roles:
+            roles[role.article].append(look.cited(role.article, role.sentence, value=role.role))
+        cells = [
+            ActorCell(
+                s, s.article.id in entity.articles or s.article.id in roles, roles.get(s.article.id, [])
+            )
+            for s in sources
+        ]
+        views.append(ActorView(entity, f"actor-{position}", cells))
+    return views
+
+
+def _quotes(comparison: Comparison, look: _Lookup, actors: list[ActorView]) -> list[QuoteGroup]:
+    by_entity = {a.entity.id: a for a in actors}
+    groups: dict[str, QuoteGroup] = {}
+    for quote in comparison.quotes:
+        actor = by_entity.get(quote.speaker_entity or "")
+        speaker = actor.entity.name if actor else (quote.speaker or "Unattributed")
+        key = actor.entity.id if actor else speaker.casefold()
+        group = groups.setdefault(key, QuoteGroup(speaker, actor.anchor if actor else None, []))
+        group.quotes.append(QuoteView(quote, look.cited(quote.article, quote.sentence)))
+    for group in groups.values():
+        group.quotes.sort(key=lambda q: (len(q.cited.ref.label), q.cited.ref.label, q.cited.ref.sentence))
+    # Most-quoted first; speech nobody is credited with goes last, it is the weakest evidence.
+    return sorted(groups.values(), key=lambda g: (g.speaker == "Unattributed", -len(g.quotes), g.speaker))
+
+
+def _timeline(comparison: Comparison, look: _Lookup) -> list[TimelineGroup]:
+    ordered = sorted(
+        comparison.timeline,
+        key=lambda t: (
+            t.date,
+            _PRECISION_RANK.get(t.precision, 9),
+            look.labels.get(t.article, ""),
+            t.sentence,
+        ),
+    )
+    groups: list[TimelineGroup] = []
+    for entry in ordered:
+        if not groups or groups[-1].date != entry.date:
+            groups.append(TimelineGroup(entry.date, entry.precision, []))
+        groups[-1].entries.append(look.cited(entry.article, entry.sentence, value=entry.text))
+    return groups
+
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def human_date(value: str, precision: str) -> str:
+    """'2024-03-11' -> '11 March 2024': unambiguous in every locale, unlike 03/11/2024."""
+    try:
+        year, month = int(value[:4]), int(value[5:7]) if len(value) >= 7 else 0
+        day = int(value[8:10]) if len(value) >= 10 else 0
+    except ValueError:
+        return value
+    if not 1 <= month <= 12 or precision in ("year", "week"):
+        return value
+    if precision == "month" or not day:
+        return f"{_MONTHS[month - 1]} {year}"
+    text = f"{day} {_MONTHS[month - 1]} {year}"
+    if precision == "time" and len(value) >= 16:
+        text += f", {value[11:16]}"
+    return text
+
+
+def story_title(comparison: Comparison) -> str:
+    """The first article's headline, else the actors most outlets mention."""
+    for article in comparison.articles[:1]:
+        if article.title:
+            return article.title
+    counts = Counter({e.name: len(set(e.articles)) for e in comparison.entities})
+    names = [name for name, _ in counts.most_common(3)]
+    return ", ".join(names) if names else "Untitled story"
+
+
+def build_report(comparison: Comparison) -> Report:
+    """Derive every view the reports show; the renderers only lay them out."""
+    look = _Lookup(comparison)
+    facts = _facts(comparison, look)
+    by_fact_id = {v.fact.id: v for v in facts}
+    facts_of: dict[tuple[str, int], list[FactView]] = defaultdict(list)
+    for view in facts:
+        for mention in view.fact.mentions:
+            facts_of[(mention.article, mention.sentence)].append(view)
+    sources = _sources(comparison, look, facts_of)
+    by_label = {s.article.id: s for s in sources}
+
+    single: dict[str, list[FactView]] = defaultdict(list)
+    for view in facts:
+        if view.status == "single_source" and view.fact.mentions:
+            single[view.fact.mentions[0].article].append(view)
+    for group in single.values():
+        # In reading order, so an outlet's exclusive material reads like its article.
+        group.sort(key=lambda v: v.cited[0].ref.sentence if v.cited else 0)
+
+    differences = [
+        DifferenceView(
+            d.kind,
+            d.subject,
+            [look.cited(v.article, v.sentence, v.text, v.value) for v in d.values],
+            by_fact_id.get(d.fact or ""),
+        )
+        for d in comparison.discrepancies
+    ]
+    explained: set[str] = set()
+    for difference in differences:
+        if difference.fact and difference.fact.fact.id not in explained:
+            difference.anchor = difference.fact.anchor
+            explained.add(difference.fact.fact.id)
+    actors = _actors(comparison, look, sources)
+    return Report(
+        title=story_title(comparison),
+        notes=list(comparison.notes),
+        sources=sources,
+        brief=[
+            BriefView(
+                b.text,
+                [by_label[a] for a in b.sources if a in by_label],
+                [by_fact_id[f] for f in b.facts if f in by_fact_id],
+            )
+            for b in comparison.brief
+        ],
+        agreed=[v for v in facts if v.status == "corroborated"],
+        single_by_source=[(s, single[s.article.id]) for s in sources if single.get(s.article.id)],
+        disputed=[v for v in facts if v.status == "disputed" and v.fact.id not in explained],
+        differences=differences,
+        framing=[
+            DifferenceView(
+                f.kind, f.subject, [look.cited(v.article, v.sentence, value=v.text) for v in f.variants], None
+            )
+            for f in comparison.framing
+        ],
+        actors=actors,
+        quotes=_quotes(comparison, look, actors),
+        timeline=_timeline(comparison, look),
+        facts=facts,
+    )

@@ -1,0 +1,423 @@
+"""Discrepancies: different values for one thing across outlets, each traced to its sentence."""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.compare.discrepancies import find_discrepancies, read_claim
+from newsprism.model import (
+    Analysis,
+    DatePrecision,
+    DateRef,
+    Discrepancy,
+    Entity,
+    Fact,
+    FactMention,
+    Mention,
+    NumberRef,
+    Role,
+    Sentence,
+    StoryEntity,
+    Tense,
+)
+
+ActorIndex = dict[tuple[str, str], str]
+
+
+def article(
+    aid: str, sentences: list[str], entities: list[tuple[str, str, list[str]]] | None = None
+) -> Analysis:
+    """An Analysis of `sentences` joined by spaces; entities are (id, type, surface forms), each
+    form found wherever it occurs."""
+    out, offset = [], 0
+    for i, text in enumerate(sentences):
+        out.append(Sentence(i, text, offset, offset + len(text)))
+        offset += len(text) + 1
+    analysis = Analysis(id=aid, language="en", sentences=out)
+    for eid, kind, forms in entities or []:
+        entity = Entity(id=eid, name=forms[0], type=kind, key=forms[0].lower(), aliases=forms[1:])
+        for s in out:
+            for form in forms:
+                for m in re.finditer(rf"\b{re.escape(form)}\b", s.text):
+                    entity.mentions.append(Mention(form, s.start + m.start(), s.start + m.end(), s.index))
+        if entity.mentions:
+            analysis.entities.append(entity)
+    return analysis
+
+
+def _find(analysis: Analysis, sentence: int, text: str) -> tuple[int, int]:
+    s = analysis.sentences[sentence]
+    at = s.text.index(text)
+    return s.start + at, s.start + at + len(text)
+
+
+def number(analysis: Analysis, sentence: int, text: str, value: float, counts: str | None = None,
+           unit: str | None = None, qualifier: str | None = None) -> None:
+    start, end = _find(analysis, sentence, text)
+    analysis.numbers.append(NumberRef(text, value, unit, counts, sentence, start, end, qualifier))
+
+
+def date_ref(analysis: Analysis, sentence: int, text: str, iso: str, precision: DatePrecision = "day",
+             tense: Tense = "past") -> None:
+    start, end = _find(analysis, sentence, text)
+    analysis.dates.append(DateRef(text, iso, precision, tense, sentence, start, end))
+
+
+def fact(fid: str, *where: tuple[Analysis, int]) -> Fact:
+    return Fact(fid, "corroborated", [FactMention(a.id, i, a.sentences[i].text) for a, i in where])
+
+
+def index_of(*analyses: Analysis) -> ActorIndex:
+    """Fold entities by their id: tests give one actor the same entity id in every article."""
+    return {(a.id, e.id): e.id for a in analyses for e in a.entities}
+
+
+def actors_of(*analyses: Analysis) -> list[StoryEntity]:
+    seen: dict[str, StoryEntity] = {}
+    for a in analyses:
+        for e in a.entities:
+            actor = seen.setdefault(e.id, StoryEntity(e.id, e.name, e.type, [e.name], [], []))
+            actor.articles.append(a.id)
+            actor.roles.extend(e.roles)
+    return list(seen.values())
+
+
+def run(facts: list[Fact], *analyses: Analysis, actors: list[StoryEntity] | None = None) -> list[Discrepancy]:
+    story_actors = actors if actors is not None else actors_of(*analyses)
+    return find_discrepancies(facts, {a.id: a for a in analyses}, story_actors, index_of(*analyses))
+
+
+def kinds(found: list[Discrepancy]) -> list[str]:
+    return [d.kind for d in found]
+
+
+# Numbers ------------------------------------------------------------------------------------
+
+
+def test_different_counts_of_the_same_thing_are_a_number_discrepancy_with_provenance() -> None:
+    a = article("a", ["Police said 12 people were killed in the blast."])
+    b = article("b", ["The blast killed 15 people, officials said."])
+    number(a, 0, "12 people", 12, counts="people", unit="people")
+    number(b, 0, "15 people", 15, counts="people", unit="people")
+    found = run([fact("f1", (a, 0), (b, 0))], a, b)
+    assert kinds(found) == ["number"]
+    d = found[0]
+    assert d.subject == "people" and d.fact == "f1"
+    assert [(v.value, v.article, v.sentence) for v in d.values] == [
+        ("12 people", "a", 0),
+        ("15 people", "b", 0),
+    ]
+    assert d.values[0].text == "Police said 12 people were killed in the blast."
+
+
+def test_approximate_and_lower_bound_numbers_do_not_conflict() -> None:
+    a = article("a", ["About 30 people were hurt and at least 12 houses burned."])
+    b = article("b", ["29 people were hurt and 15 houses burned."])
+    number(a, 0, "30 people", 30, counts="people", unit="people", qualifier="about")
+    number(a, 0, "12 houses", 12, counts="house", qualifier="at least")
+    number(b, 0, "29 people", 29, counts="people", unit="people")
+    number(b, 0, "15 houses", 15, counts="house")
+    assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
+
+
+def test_a_lower_bound_above_the_other_figure_still_conflicts() -> None:
+    a = article("a", ["At least 20 houses burned."])
+    b = article("b", ["Fire destroyed 15 houses."])
+    number(a, 0, "20 houses", 20, counts="house", qualifier="at least")
+    number(b, 0, "15 houses", 15, counts="house")
+    found = run([fact("f1", (a, 0), (b, 0))], a, b)
+    assert [v.value for v in found[0].values] == ["at least 20 houses", "15 houses"]
+
+
+def test_rounding_and_figures_both_outlets_give_are_agreement() -> None:
+    a = article("a", ["The toll rose from 12 to 15 deaths, and aid reached $1.5 million."])
+    b = article("b", ["There were 15 deaths; aid totalled $1,520,000."])
+    number(a, 0, "12", 12, counts="death")
+    number(a, 0, "15 deaths", 15, counts="death")
+    number(a, 0, "$1.5 million", 1.5e6, unit="USD")
+    number(b, 0, "15 deaths", 15, counts="death")
+    number(b, 0, "$1,520,000", 1.52e6, unit="USD")
+    assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
+
+
+def test_killed_and_injured_counts_are_not_compared() -> None:
+    a = article("a", ["The attack killed 12 people."])
+    b = article("b", ["The attack injured 30 people."])
+    number(a, 0, "12 people", 12, counts="people", unit="people")
+    number(b, 0, "30 people", 30, counts="people", unit="people")
+    assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
+
+
+def test_numbers_in_one_article_or_outside_a_shared_fact_are_not_compared() -> None:
+    a = article("a", ["12 people died.", "Later 15 people died."])
+    b = article("b", ["Officials counted 20 people dead."])
+    number(a, 0, "12 people", 12, counts="people", unit="people")
+    number(a, 1, "15 people", 15, counts="people", unit="people")
+    number(b, 0, "20 people", 20, counts="people", unit="people")
+    facts = [fact("f1", (a, 0), (a, 1)), Fact("f2", "single_source", [FactMention("b", 0, "x")])]
+    assert run(facts, a, b) == []
+
+
+def test_parts_that_add_up_to_the_other_outlets_whole_agree() -> None:
+    a = article("a", ["Commandos on two boats arrested 23 pirates, most of them Somali."])
+    b = article("b", ["Commandos on two boats arrested 12 Somali and 11 Yemeni pirates."])
+    number(a, 0, "two boats", 2, counts="boat")
+    number(b, 0, "two boats", 2, counts="boat")
+    number(a, 0, "23 pirates", 23, counts="pirate")
+    number(b, 0, "12", 12, counts="pirate")
+    number(b, 0, "11", 11, counts="pirate")
+    assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
+
+
+def test_sentences_disagreeing_on_every_figure_describe_different_things() -> None:
+    a = article("a", ["The navy seized six rifles, 12 magazines and 300 rounds from the boats."])
+    b = article("b", ["The navy has seized 14 rifles, 31 magazines and 923 rounds from boats so far."])
+    for analysis, values in ((a, ("six rifles", "12 magazines", "300 rounds")),
+                             (b, ("14 rifles", "31 magazines", "923 rounds"))):
+        for text in values:
+            head, noun = text.split()
+            value = {"six": 6.0}.get(head) or float(head)
+            number(analysis, 0, text, value, counts=noun.rstrip("s"))
+    assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
+
+
+def test_ages_partial_counts_and_differently_qualified_nouns_are_not_compared() -> None:
+    a = article("a", ["A 61-year-old man was held; the two other victims and 3 machine guns were found."])
+    b = article("b", ["One man was held; the three victims and 12 AK guns were found."])
+    number(a, 0, "61-year-old", 61, counts="man")
+    number(b, 0, "One", 1, counts="man")
+    number(a, 0, "two", 2, counts="victim")
+    number(b, 0, "three", 3, counts="victim")
+    number(a, 0, "3", 3, counts="gun")
+    number(b, 0, "12", 12, counts="gun")
+    assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
+
+
+# Dates --------------------------------------------------------------------------------------
+
+
+def test_the_same_event_on_different_days_is_a_date_discrepancy() -> None:
+    a = article("a", ["The talks took place on Monday."])
+    b = article("b", ["The talks took place on Tuesday."])
+    date_ref(a, 0, "Monday", "2025-05-12")
+    date_ref(b, 0, "Tuesday", "2025-05-13")
+    found = run([fact("f1", (a, 0), (b, 0))], a, b)
+    assert kinds(found) == ["date"]
+    assert [(v.value, v.article) for v in found[0].values] == [("Monday", "a"), ("Tuesday", "b")]
+
+
+def test_a_year_and_a_month_within_it_agree_but_a_day_outside_the_month_does_not() -> None:
+    a = article("a", ["The first round of talks failed in 2022.", "The first round of talks opened on April 5, 2022."])
+    b = article(
+        "b", ["The first round of talks failed in March 2022.", "The first round of talks opened in March 2022."]
+    )
+    date_ref(a, 0, "2022", "2022", "year")
+    date_ref(b, 0, "March 2022", "2022-03", "month")
+    date_ref(a, 1, "April 5, 2022", "2022-04-05")
+    date_ref(b, 1, "March 2022", "2022-03", "month")
+    found = run([fact("f1", (a, 0), (b, 0)), fact("f2", (a, 1), (b, 1))], a, b)
+    assert [(d.kind, d.fact) for d in found] == [("date", "f2")]
+
+
+def test_datelines_are_not_compared() -> None:
+    a = article("a", ["Published on Friday, November 11, 2011", "Pirates were captured."])
+    b = article("b", ["Posted November 12, 2011", "Pirates were captured."])
+    date_ref(a, 0, "Friday, November 11, 2011", "2011-11-11")
+    date_ref(b, 0, "November 12, 2011", "2011-11-12")
+    assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
+
+
+def test_sentences_of_a_large_fact_are_compared_only_with_their_parallel() -> None:
+    a = article("a", ["The navy captured 23 pirates in the Gulf.", "Commandos seized seven rifles from the boats."])
+    b = article("b", ["Marines nabbed 12 Somali and 11 Yemeni pirates.", "Commandos seized nine rifles from the boats."])
+    number(a, 0, "23 pirates", 23, counts="pirate")
+    number(b, 0, "12", 12, counts="pirate")
+    number(a, 1, "seven rifles", 7, counts="rifle")
+    number(b, 1, "nine rifles", 9, counts="rifle")
+    found = run([fact("f1", (a, 0), (a, 1), (b, 0), (b, 1))], a, b)
+    assert [(d.subject, [v.value for v in d.values]) for d in found] == [("rifle", ["seven rifles", "nine rifles"])]
+
+
+def test_a_past_date_and_a_scheduled_one_are_two_events() -> None:
+    a = article("a", ["Putin proposed the talks on Sunday."])
+    b = article("b", ["The talks proposed by Putin open on Thursday."])
+    date_ref(a, 0, "Sunday", "2025-05-11", tense="past")
+    date_ref(b, 0, "Thursday", "2025-05-15", tense="future")
+    assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
+
+
+def test_publication_lines_and_two_bare_years_are_not_compared() -> None:
+    a = article("a", ["The story was posted on Wednesday, September 18, 2013 by the news desk.",
+                      "She first hosted the awards show in 2007 on television."])
+    b = article("b", ["The story was posted on Friday, September 20, 2013 by the news desk.",
+                      "She will host the awards show in 2014 on television."])
+    date_ref(a, 0, "Wednesday, September 18, 2013", "2013-09-18")
+    date_ref(b, 0, "Friday, September 20, 2013", "2013-09-20")
+    date_ref(a, 1, "2007", "2007", "year")
+    date_ref(b, 1, "2014", "2014", "year")
+    assert run([fact("f1", (a, 0), (b, 0)), fact("f2", (a, 1), (b, 1))], a, b) == []
+
+
+# Roles --------------------------------------------------------------------------------------
+
+
+def _with_roles(roles_a: list[str], roles_b: list[str]) -> tuple[Analysis, Analysis, list[StoryEntity]]:
+    a = article("a", ["X spoke.", "Alexander Fomin spoke."], [("fomin", "PERSON", ["Alexander Fomin"])])
+    b = article("b", ["Alexander Fomin arrived.", "Y spoke."], [("fomin", "PERSON", ["Alexander Fomin"])])
+    roles = [Role(r, 1, 0, 0, "a") for r in roles_a] + [Role(r, 0, 0, 0, "b") for r in roles_b]
+    actor = StoryEntity("fomin", "Alexander Fomin", "PERSON", ["Alexander Fomin"], roles, ["a", "b"])
+    return a, b, [actor]
+
+
+def test_deputy_foreign_and_deputy_defense_minister_conflict() -> None:
+    a, b, actors = _with_roles(["Deputy Foreign Minister"], ["Deputy Defense Minister"])
+    found = run([], a, b, actors=actors)
+    assert kinds(found) == ["role"]
+    assert found[0].subject == "Alexander Fomin" and found[0].fact is None
+    assert [(v.value, v.article, v.sentence, v.text) for v in found[0].values] == [
+        ("Deputy Foreign Minister", "a", 1, "Alexander Fomin spoke."),
+        ("Deputy Defense Minister", "b", 0, "Alexander Fomin arrived."),
+    ]
+
+
+def test_former_minister_and_minister_conflict() -> None:
+    a, b, actors = _with_roles(["former culture minister"], ["Culture Minister"])
+    assert kinds(run([], a, b, actors=actors)) == ["role"]
+
+
+def test_complementary_roles_and_rewordings_are_not_role_discrepancies() -> None:
+    cases = [
+        (["presidential aide"], ["Russia's ultra-conservative former culture minister"]),
+        (["the head of Russia's military intelligence service"],
+         ["head of Russia’s military intelligence (GRU)"]),
+        (["Deputy Defence Minister"], ["deputy defense minister"]),
+        (["Foreign Minister"], ["Ukrainian Foreign Minister"]),
+        (["Minister of Foreign Affairs"], ["Foreign Minister"]),
+        (["Deputy Foreign Minister", "Deputy Defense Minister"], ["Deputy Foreign Minister"]),
+    ]
+    for roles_a, roles_b in cases:
+        a, b, actors = _with_roles(roles_a, roles_b)
+        assert run([], a, b, actors=actors) == [], (roles_a, roles_b)
+
+
+def test_one_outlet_disagreeing_with_itself_is_not_a_role_discrepancy() -> None:
+    a, b, actors = _with_roles([], [])
+    actors[0].roles = [
+        Role("Deputy Foreign Minister", 1, 0, 0, "a"),
+        Role("Deputy Defense Minister", 1, 0, 0, "a"),
+    ]
+    assert run([], a, b, actors=actors) == []
+
+
+# Spelling -----------------------------------------------------------------------------------
+
+
+def test_spelling_variants_of_one_place_are_never_discrepancies() -> None:
+    a = article("a", ["The delegation met in Kiev."], [("kyiv", "GPE", ["Kiev"])])
+    b = article("b", ["The delegation met in Kyiv."], [("kyiv", "GPE", ["Kyiv"])])
+    assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
+
+
+# Places -------------------------------------------------------------------------------------
+
+
+def test_one_happening_placed_in_two_unrelated_places_is_a_place_discrepancy() -> None:
+    a = article("a", ["The plane came down in Nairobi."], [("nairobi", "GPE", ["Nairobi"])])
+    b = article("b", ["The plane came down near Mombasa."], [("mombasa", "GPE", ["Mombasa"])])
+    found = run([fact("f1", (a, 0), (b, 0))], a, b)
+    assert kinds(found) == ["place"]
+    assert [(v.value, v.article) for v in found[0].values] == [("Nairobi", "a"), ("Mombasa", "b")]
+
+
+def test_a_city_and_the_country_named_with_it_elsewhere_do_not_conflict() -> None:
+    a = article(
+        "a", ["Talks open in Istanbul.", "Istanbul is the largest city in Turkey."],
+        [("istanbul", "GPE", ["Istanbul"]), ("turkey", "GPE", ["Turkey"])],
+    )
+    b = article("b", ["Talks open in Turkey."], [("turkey", "GPE", ["Turkey"])])
+    assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
+
+
+def test_places_of_different_kinds_may_nest_and_are_not_compared() -> None:
+    a = article("a", ["The driver was stopped on Route 52 near Home Avenue."], [("home", "FAC", ["Home Avenue"])])
+    b = article("b", ["The driver was stopped on Route 52 in San Diego."], [("sd", "GPE", ["San Diego"])])
+    assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
+
+
+def test_a_place_both_outlets_name_is_no_place_discrepancy() -> None:
+    a = article("a", ["Leaders met in Ankara before Istanbul."],
+                [("ankara", "GPE", ["Ankara"]), ("istanbul", "GPE", ["Istanbul"])])
+    b = article("b", ["Leaders met in Istanbul."], [("istanbul", "GPE", ["Istanbul"])])
+    assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
+
+
+# Attendance ---------------------------------------------------------------------------------
+
+PEOPLE = [
+    ("fomin", "PERSON", ["Alexander Fomin", "Fomin"]),
+    ("galuzin", "PERSON", ["Mikhail Galuzin", "Galuzin"]),
+    ("kostyukov", "PERSON", ["Igor Kostyukov", "Kostyukov"]),
+    ("lavrov", "PERSON", ["Sergei Lavrov"]),
+]
+
+
+def test_a_participant_one_outlet_lists_and_the_other_never_names_is_an_attendance_discrepancy() -> None:
+    a = article("a", ["The delegation includes Alexander Fomin, Mikhail Galuzin and Igor Kostyukov."], PEOPLE)
+    b = article("b", ["The delegation includes Galuzin and Kostyukov."], PEOPLE)
+    found = run([fact("f1", (a, 0), (b, 0))], a, b)
+    assert kinds(found) == ["attendance"]
+    assert found[0].subject == "participants"
+    assert [(v.value, v.article) for v in found[0].values] == [
+        ("Alexander Fomin, Mikhail Galuzin, Igor Kostyukov", "a"),
+        ("Mikhail Galuzin, Igor Kostyukov", "b"),
+    ]
+
+
+def test_the_same_participants_in_another_order_or_named_elsewhere_agree() -> None:
+    a = article("a", ["The delegation includes Alexander Fomin, Mikhail Galuzin and Igor Kostyukov."], PEOPLE)
+    b = article("b", ["Fomin leads.", "Also going are Kostyukov and Mikhail Galuzin."], PEOPLE)
+    assert run([fact("f1", (a, 0), (b, 1))], a, b) == []
+
+
+def test_one_outlet_saying_an_actor_attends_and_another_that_he_does_not_is_a_conflict() -> None:
+    trump = [("trump", "PERSON", ["Donald Trump", "Trump"])]
+    a = article("a", ["Donald Trump will attend the talks in Istanbul."], trump)
+    b = article("b", ["An aide said Trump, currently in the Gulf, would not be attending the talks."], trump)
+    found = run([], a, b)  # no shared fact: same verb and event decide
+    assert kinds(found) == ["attendance"]
+    assert found[0].subject == "Donald Trump attending"
+    assert [(v.value, v.article) for v in found[0].values] == [
+        ("will attend", "a"),
+        ("would not be attending", "b"),
+    ]
+
+
+def test_hedged_or_conditional_attendance_is_no_claim() -> None:
+    putin = [("putin", "PERSON", ["Vladimir Putin", "Putin"])]
+    a = article("a", ["Vladimir Putin will not travel to Istanbul."], putin)
+    b = article(
+        "b",
+        ["Trump said he would go only if Putin travels to Istanbul.",
+         "Putin could travel to Istanbul later."],
+        putin,
+    )
+    assert run([fact("f1", (a, 0), (b, 0), (b, 1))], a, b) == []
+
+
+def test_same_polarity_is_agreement_and_different_events_are_not_compared() -> None:
+    trump = [("trump", "PERSON", ["Donald Trump", "Trump"])]
+    a = article("a", ["Trump will not travel to Istanbul.", "Trump will travel to Riyadh."], trump)
+    b = article("b", ["Trump won't be traveling to Istanbul."], trump)
+    assert run([], a, b) == []
+
+
+def test_reading_attendance_claims() -> None:
+    assert read_claim(" will not travel to Istanbul.") == ("travel", False, "will not travel", "to Istanbul")
+    assert read_claim(" declined to attend it") == ("attend", False, "declined to attend", "it")
+    assert read_claim(" will skip the summit") == ("attend", False, "will skip", "the summit")
+    assert read_claim(" is going to take part in the talks") == (
+        "attend", True, "is going to take part", "in the talks",
+    )
+    assert read_claim(" will be joined by two deputies") is None
+    assert read_claim(" would consider traveling to Turkey") is None
+    assert read_claim(" said the talks will go ahead") is None

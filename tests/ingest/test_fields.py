@@ -1,0 +1,68 @@
+"""Metadata normalisation: dates to ISO 8601, languages to a primary subtag, stable ids."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from newsprism.ingest.fields import (
+    ArticleDefaults,
+    build_article,
+    normalize_language,
+    normalize_published,
+    text_id,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("2025-05-14", "2025-05-14"),
+        ("2025-05-14T10:30:00Z", "2025-05-14T10:30:00+00:00"),
+        ("2025-05-14 10:30:00+02:00", "2025-05-14T10:30:00+02:00"),
+        ("Wed, 14 May 2025 10:30:00 GMT", "2025-05-14T10:30:00+00:00"),
+        ("May 14, 2025", "2025-05-14"),
+        ("Wednesday, May 14th, 2025", "2025-05-14"),
+        ("14 May 2025", "2025-05-14"),
+        ("14.05.2025", "2025-05-14"),
+        ("2025/05/14", "2025-05-14"),
+        ("05/14/2025", "2025-05-14"),
+        ("14/05/2025", "2025-05-14"),
+        ("May 14, 2025 10:30 AM", "2025-05-14T10:30:00"),
+        ("2025-05", "2025-05"),
+        ("2025", "2025"),
+        (date(2025, 5, 14), "2025-05-14"),
+        (datetime(2025, 5, 14, 10, 30), "2025-05-14T10:30:00"),
+        (1747218600, "2025-05-14T10:30:00+00:00"),
+    ],
+)
+def test_common_date_forms_become_iso_8601(raw: object, iso: str) -> None:
+    assert normalize_published(raw) == iso
+
+
+@pytest.mark.parametrize("raw", ["last Tuesday", "", "2025-13-45", None, True, {"y": 2025}, 42])
+def test_unreadable_dates_become_none_instead_of_failing(raw: object) -> None:
+    assert normalize_published(raw) is None
+
+
+def test_language_is_reduced_to_its_primary_subtag() -> None:
+    assert normalize_language("en-US") == "en"
+    assert normalize_language("pt_BR") == "pt"
+    assert normalize_language("  ") is None
+
+
+def test_text_id_is_short_and_stable() -> None:
+    assert text_id("same text") == text_id("same text") != text_id("other text")
+    assert len(text_id("same text")) == 16
+
+
+def test_own_values_win_over_defaults_which_fill_the_gaps() -> None:
+    defaults = ArticleDefaults(published="2025-05-14", source="Default Wire", language="de")
+    own = build_article(
+        id="a", text="Some text.", meta={"published": "2024-01-02", "source": "Own"}, path=None,
+        defaults=defaults,
+    )  # fmt: skip
+    bare = build_article(id="b", text="Some text.", meta={}, path=None, defaults=defaults)
+    assert (own.published, own.source, own.language) == ("2024-01-02", "Own", "de")
+    assert (bare.published, bare.source) == ("2025-05-14", "Default Wire")

@@ -1,0 +1,138 @@
+"""read_inputs: files, folders, globs and stdin, with one-line errors that never stop the batch."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsprism.ingest import ArticleDefaults, IngestError, read_file, read_inputs
+from newsprism.model import Article
+
+BODY = "The city council approved the new budget late on Monday after a long and heated debate."
+SEEDS = Path(__file__).resolve().parents[2] / "examples"
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def split(items: list[Article | IngestError]) -> tuple[list[Article], list[IngestError]]:
+    return (
+        [item for item in items if isinstance(item, Article)],
+        [item for item in items if isinstance(item, IngestError)],
+    )
+
+
+def test_folder_is_walked_in_sorted_order_taking_only_known_file_types(tmp_path: Path) -> None:
+    write(tmp_path / "b.txt", BODY)
+    write(tmp_path / "a.md", BODY.replace("council", "board"))
+    write(tmp_path / "sub" / "c.htm", f"<html><body><article><p>{BODY} Again.</p></article></body></html>")
+    write(tmp_path / "notes.pdf", b"%PDF-1.4 not read")
+    write(tmp_path / ".hidden.txt", BODY)
+    articles, errors = split(list(read_inputs([str(tmp_path)])))
+    assert errors == []
+    assert [article.id for article in articles] == ["a", "b", "c"]
+    assert articles[2].path == os.path.join(str(tmp_path), "sub", "c.htm")
+
+
+def test_glob_is_expanded_and_a_glob_matching_nothing_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path / "one.txt", BODY)
+    write(tmp_path / "two.txt", BODY + " Twice.")
+    pattern, nothing = str(tmp_path / "*.txt"), str(tmp_path / "*.nothing")
+    articles, errors = split(list(read_inputs([pattern, nothing])))
+    assert [article.id for article in articles] == ["one", "two"]
+    assert [(error.input, error.reason) for error in errors] == [(nothing, "no files match this pattern")]
+
+
+def test_every_bad_input_is_one_line_error_and_good_inputs_are_still_read(tmp_path: Path) -> None:
+    good = write(tmp_path / "good.txt", BODY)
+    bad = {
+        "empty file": write(tmp_path / "empty.txt", ""),
+        "binary file, not text": write(tmp_path / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR"),
+        "No such file or directory": tmp_path / "missing.txt",
+        "unsupported file type .pdf": write(tmp_path / "report.pdf", BODY),
+        "missing 'text'": write(tmp_path / "rows.jsonl", json.dumps({"id": "r"}) + "\n"),
+        "no files match this pattern": tmp_path / "*.none",
+        "not UTF-8 and no text encoding could be detected": write(
+            tmp_path / "garbled.txt", bytes(range(0x80, 0x100)) * 4
+        ),
+    }
+    latin = write(tmp_path / "latin.txt", "Le café a fermé après une décennie difficile.".encode("cp1252"))
+    inputs = [str(path) for path in bad.values()] + [str(good), str(latin)]
+    articles, errors = split(list(read_inputs(inputs)))
+    assert [article.id for article in articles] == ["good", "latin"]
+    assert "café" in articles[1].text
+    by_reason = {error.reason: error for error in errors}
+    assert set(by_reason) == set(bad)
+    for reason, path in bad.items():
+        message = str(by_reason[reason])
+        assert str(path) in message and reason in message and "\n" not in message
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file_is_an_error_with_the_os_reason(tmp_path: Path) -> None:
+    path = write(tmp_path / "locked.txt", BODY)
+    path.chmod(0)
+    (error,) = read_inputs([str(path)])
+    assert isinstance(error, IngestError) and error.reason == "Permission denied"
+
+
+def test_empty_folder_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (error,) = read_inputs([str(tmp_path / "empty")])
+    assert isinstance(error, IngestError) and "no supported files" in error.reason
+
+
+def test_dash_reads_json_lines_from_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = json.dumps({"id": "s1", "text": BODY}) + "\n" + json.dumps({"title": "x"}) + "\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(rows.encode("utf-8"))))
+    article, error = read_inputs(["-"])
+    assert isinstance(article, Article) and article.id == "s1"
+    assert isinstance(error, IngestError) and error.input == "<stdin>:2"
+
+
+def test_duplicate_id_is_an_error_for_the_later_article(tmp_path: Path) -> None:
+    rows = [{"id": "same", "text": BODY}, {"id": "same", "text": BODY + " Again."}]
+    path = write(tmp_path / "dup.jsonl", "\n".join(json.dumps(row) for row in rows) + "\n")
+    first, second = read_inputs([str(path)])
+    assert isinstance(first, Article) and first.text == BODY
+    assert isinstance(second, IngestError)
+    assert second.input == f"{path}:2" and "duplicate id 'same'" in second.reason
+
+
+def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    path = write(tmp_path / "once.txt", BODY)
+    items = list(read_inputs([str(tmp_path), str(path)]))
+    assert [item.id for item in items if isinstance(item, Article)] == ["once"]
+    assert len(items) == 1
+
+
+def test_seed_examples_read_with_stems_as_ids_and_default_date() -> None:
+    items = list(read_inputs([str(SEEDS)], ArticleDefaults(published="2025-05-14")))
+    articles, errors = split(items)
+    assert errors == []
+    assert [article.id for article in articles] == sorted(path.stem for path in SEEDS.glob("*.txt"))
+    assert all(article.published == "2025-05-14" for article in articles)
+
+
+def test_read_file_dispatches_on_extension(tmp_path: Path) -> None:
+    (article,) = read_file(write(tmp_path / "x.text", BODY))
+    assert isinstance(article, Article) and article.text == BODY
+    (error,) = read_file(write(tmp_path / "x.docx", BODY))
+    assert isinstance(error, IngestError) and error.reason == "unsupported file type .docx"
+
+
+def test_directory_where_a_file_is_expected_is_an_error_with_the_os_reason(tmp_path: Path) -> None:
+    (tmp_path / "folder.txt").mkdir()
+    (error,) = read_file(tmp_path / "folder.txt")
+    assert isinstance(error, IngestError) and error.reason == "Is a directory"

@@ -1,0 +1,144 @@
+"""The Markdown report: every section present, every statement traced to `[label §sentence]`."""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.model import Comparison
+from newsprism.render.markdown import render_markdown
+
+SECTIONS = [
+    "## Sources",
+    "## In brief",
+    "## Reported by several outlets",
+    "## Only in one outlet",
+    "## Where they differ",
+    "## Wording and framing",
+    "## Actors",
+    "## Quotes by speaker",
+    "## Timeline",
+]
+
+
+def _section(markdown: str, heading: str) -> str:
+    """The body of one `## ` section."""
+    body = markdown.split(heading + "\n", 1)[1]
+    return body.split("\n## ", 1)[0]
+
+
+def test_markdown_has_every_section_in_reading_order(comparison: Comparison) -> None:
+    markdown = render_markdown(comparison)
+    positions = [markdown.index(heading + "\n") for heading in SECTIONS]
+    assert positions == sorted(positions)
+
+
+def test_title_is_the_first_headline(comparison: Comparison) -> None:
+    assert render_markdown(comparison).startswith("# Crane strikes Harbor Bridge, closing it for repairs\n")
+
+
+def test_title_falls_back_to_the_actors_most_outlets_name(comparison: Comparison) -> None:
+    comparison.articles[0].title = None
+    assert render_markdown(comparison).splitlines()[0] == "# Harbor Bridge, Ana Ortiz, Liam Chen"
+
+
+def test_sources_are_lettered_in_article_order(comparison: Comparison) -> None:
+    sources = _section(render_markdown(comparison), "## Sources")
+    assert (
+        "- **A** — Coastal Herald: “Crane strikes Harbor Bridge, closing it for repairs” (2024-03-12 09:30)"
+        in sources
+    )
+    assert "- **B** — Daily Ledger:" in sources
+    assert "- **C** — Metro Wire:" in sources
+
+
+def test_brief_sentences_carry_citation_markers(comparison: Comparison) -> None:
+    brief = _section(render_markdown(comparison), "## In brief")
+    assert (
+        "1. A cargo crane struck the Harbor Bridge on Monday night; the bridge is closed. [A][B][C]" in brief
+    )
+    assert "three or five. [A][B]" in brief
+
+
+def test_corroborated_fact_names_each_outlet_with_its_sentence(comparison: Comparison) -> None:
+    agreed = _section(render_markdown(comparison), "## Reported by several outlets")
+    assert "Coastal Herald [A §0], Daily Ledger [B §0], Metro Wire [C §0]" in agreed
+    assert "faulty winch" not in agreed
+
+
+def test_single_source_facts_are_grouped_by_outlet_in_reading_order(comparison: Comparison) -> None:
+    single = _section(render_markdown(comparison), "## Only in one outlet")
+    herald = single.split("### A — Coastal Herald", 1)[1].split("###", 1)[0]
+    assert herald.index("[A §2]") < herald.index("The port authority blamed a faulty winch. [A §4]")
+    assert "Port chief Liam Chen said the crane operator had followed every rule. [B §3]" in single
+    assert "### C — Metro Wire" in single
+
+
+def test_discrepancy_shows_each_outlet_value_and_sentence(comparison: Comparison) -> None:
+    differ = _section(render_markdown(comparison), "## Where they differ")
+    assert "### workers injured (number)" in differ
+    assert "- A (Coastal Herald): **three** — “Three workers were hurt in the accident.” [A §3]" in differ
+    assert "- B (Daily Ledger): **five** —" in differ
+    assert "[B §1]" in differ
+
+
+def test_disputed_fact_without_a_discrepancy_is_still_listed(comparison: Comparison) -> None:
+    comparison.discrepancies = comparison.discrepancies[:1]
+    differ = _section(render_markdown(comparison), "## Where they differ")
+    assert "### Other disputed accounts" in differ
+    assert "City officials said repairs could take a month.” [B §2]" in differ
+
+
+def test_framing_lists_each_outlets_wording(comparison: Comparison) -> None:
+    framing = _section(render_markdown(comparison), "## Wording and framing")
+    assert "A writes “Harbor Bridge” [A §0]; B writes “Harbour Bridge” [B §0]" in framing
+
+
+def test_actors_show_the_role_each_outlet_gives(comparison: Comparison) -> None:
+    actors = _section(render_markdown(comparison), "## Actors")
+    assert "- **Ana Ortiz** (PERSON) — A: Mayor [A §1]" in actors
+    assert "- **Liam Chen** (PERSON) — B: Port chief [B §3]" in actors
+    assert "named without a role by A, B, C" in actors
+
+
+def test_quotes_are_grouped_by_speaker_with_direct_and_reported_marked(comparison: Comparison) -> None:
+    quotes = _section(render_markdown(comparison), "## Quotes by speaker")
+    ortiz = quotes.split("### Ana Ortiz", 1)[1].split("###", 1)[0]
+    assert "- “We will not reopen it until engineers are satisfied” [A §2]" in ortiz
+    assert "- _reported:_ the bridge would stay shut for two weeks [A §1]" in ortiz
+    assert "### City officials" in quotes
+
+
+def test_timeline_is_sorted_by_date_and_traced(comparison: Comparison) -> None:
+    timeline = _section(render_markdown(comparison), "## Timeline")
+    assert timeline.index("**2019** (year)") < timeline.index("**2024-03-11** (day)")
+    assert "“late on Monday” — A crane collided" in timeline
+    assert "[C §0]" in timeline
+
+
+def test_every_evidence_line_carries_a_provenance_marker(comparison: Comparison) -> None:
+    markdown = render_markdown(comparison)
+    body = markdown.split("## In brief", 1)[1].split("## Actors", 1)[0]
+    evidence = [
+        line for line in body.splitlines() if line.startswith(("- ", "  - ")) and not line.endswith(":")
+    ]
+    assert evidence
+    for line in evidence:
+        assert re.search(r"\[[A-Z]+ §\d+\]", line), line
+
+
+def test_single_article_shows_the_note_and_empty_sections(comparison: Comparison) -> None:
+    comparison.articles = comparison.articles[:1]
+    comparison.analyses = comparison.analyses[:1]
+    comparison.facts = [
+        f for f in comparison.facts if f.mentions[0].article == "herald-17" and f.status == "single_source"
+    ]
+    comparison.discrepancies = []
+    comparison.notes = ["Only one article: this is its analysis, not a comparison"]
+    markdown = render_markdown(comparison)
+    assert "> Only one article: this is its analysis, not a comparison" in markdown
+    assert _section(markdown, "## Where they differ").strip() == "_None found._"
+
+
+def test_line_breaks_inside_article_text_do_not_break_list_items(comparison: Comparison) -> None:
+    comparison.facts[3].mentions[0].text = "The port authority\nblamed a faulty winch."
+    assert "- The port authority blamed a faulty winch. [A §4]" in render_markdown(comparison)
