@@ -34,6 +34,11 @@ class Format(StrEnum):
     html = "html"
 
 
+class Granularity(StrEnum):
+    claim = "claim"
+    event = "event"
+
+
 InputsArg = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for JSON Lines on stdin.")]
 PublishedOpt = Annotated[
     str | None, typer.Option("--published", help="Publication date (ISO 8601) for inputs that lack one.")
@@ -107,8 +112,12 @@ def compare(
     published: PublishedOpt = None,
     source: SourceOpt = None,
     language: LanguageOpt = None,
+    granularity: Annotated[
+        Granularity, typer.Option("--granularity", help="claim: same statement; event: same happening.")
+    ] = Granularity.claim,
 ) -> None:
     """Treat the inputs as one story and compare the outlets."""
+    from newsprism.compare.align import GRANULARITIES
     from newsprism.compare.pipeline import compare as compare_story
     from newsprism.render import render
 
@@ -125,7 +134,9 @@ def compare(
         )
     with _progress() as progress:
         comparison = compare_story(
-            articles, progress=lambda items: _tracked(progress, items, "analyzing", len(articles))
+            articles,
+            config=GRANULARITIES[granularity.value],
+            progress=lambda items: _tracked(progress, items, "analyzing", len(articles)),
         )
     _write(render(comparison, format.value), output)
     _exit_status(reader)

@@ -207,10 +207,10 @@ def test_the_same_event_on_different_days_is_a_date_discrepancy() -> None:
 
 
 def test_a_year_and_a_month_within_it_agree_but_a_day_outside_the_month_does_not() -> None:
-    a = article("a", ["The first round of talks failed in 2022.", "The first round of talks opened on April 5, 2022."])
-    b = article(
-        "b", ["The first round of talks failed in March 2022.", "The first round of talks opened in March 2022."]
-    )
+    a = article("a", ["The first round of talks failed in 2022.",
+                      "The first round of talks opened on April 5, 2022."])
+    b = article("b", ["The first round of talks failed in March 2022.",
+                      "The first round of talks opened in March 2022."])
     date_ref(a, 0, "2022", "2022", "year")
     date_ref(b, 0, "March 2022", "2022-03", "month")
     date_ref(a, 1, "April 5, 2022", "2022-04-05")
@@ -228,14 +228,43 @@ def test_datelines_are_not_compared() -> None:
 
 
 def test_sentences_of_a_large_fact_are_compared_only_with_their_parallel() -> None:
-    a = article("a", ["The navy captured 23 pirates in the Gulf.", "Commandos seized seven rifles from the boats."])
-    b = article("b", ["Marines nabbed 12 Somali and 11 Yemeni pirates.", "Commandos seized nine rifles from the boats."])
+    a = article("a", ["The navy captured 23 pirates in the Gulf.",
+                      "Commandos seized seven rifles from the boats."])
+    b = article("b", ["Marines nabbed 12 Somali and 11 Yemeni pirates.",
+                      "Commandos seized nine rifles from the boats."])
     number(a, 0, "23 pirates", 23, counts="pirate")
     number(b, 0, "12", 12, counts="pirate")
     number(a, 1, "seven rifles", 7, counts="rifle")
     number(b, 1, "nine rifles", 9, counts="rifle")
     found = run([fact("f1", (a, 0), (a, 1), (b, 0), (b, 1))], a, b)
-    assert [(d.subject, [v.value for v in d.values]) for d in found] == [("rifle", ["seven rifles", "nine rifles"])]
+    assert [(d.subject, [v.value for v in d.values]) for d in found] == [
+        ("rifle", ["seven rifles", "nine rifles"]),
+    ]
+
+
+def test_dates_of_different_happenings_anaphoric_or_quoted_dates_are_not_compared() -> None:
+    a = article("a", ["Critics demanded his resignation on Friday after the speech.",
+                      "He apologised the next day in a statement to reporters.",
+                      'He said: "We will meet today with the whole team," in a statement.'])
+    b = article("b", ["Senators kept up pressure on Sunday to better explain the speech.",
+                      "He apologised on Monday in a statement to reporters.",
+                      'He said: "We will meet Monday with the whole team," in a statement.'])
+    date_ref(a, 0, "Friday", "2010-07-02")
+    date_ref(b, 0, "Sunday", "2010-07-04")
+    date_ref(a, 1, "the next day", "2010-07-03")
+    date_ref(b, 1, "Monday", "2010-07-05")
+    date_ref(a, 2, "today", "2010-07-03", tense="present")
+    date_ref(b, 2, "Monday", "2010-07-05", tense="future")
+    facts = [fact("f1", (a, 0), (b, 0)), fact("f2", (a, 1), (b, 1)), fact("f3", (a, 2), (b, 2))]
+    assert run(facts, a, b) == []
+
+
+def test_one_weekday_anchored_differently_is_no_discrepancy() -> None:
+    a = article("a", ["The offer was made on Friday morning by the aides."])
+    b = article("b", ["The offer was made on Friday by the aides."])
+    date_ref(a, 0, "Friday morning", "2010-05-21")
+    date_ref(b, 0, "Friday", "2010-05-28")
+    assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
 
 
 def test_a_past_date_and_a_scheduled_one_are_two_events() -> None:
@@ -339,7 +368,8 @@ def test_a_city_and_the_country_named_with_it_elsewhere_do_not_conflict() -> Non
 
 
 def test_places_of_different_kinds_may_nest_and_are_not_compared() -> None:
-    a = article("a", ["The driver was stopped on Route 52 near Home Avenue."], [("home", "FAC", ["Home Avenue"])])
+    a = article("a", ["The driver was stopped on Route 52 near Home Avenue."],
+                [("home", "FAC", ["Home Avenue"])])
     b = article("b", ["The driver was stopped on Route 52 in San Diego."], [("sd", "GPE", ["San Diego"])])
     assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
 

@@ -107,6 +107,7 @@ def test_spelling_variant_rules() -> None:
     assert is_spelling_variant("Kiev", "Kyiv")
     assert not is_spelling_variant("Putin", "Vladimir Putin")
     assert not is_spelling_variant("US", "United States")
+    assert not is_spelling_variant("America", "United States")
     assert is_spelling_variant("Sergei Lavrov", "Sergey Lavrov")
     assert not is_spelling_variant("Donald Trump", "Melania Trump")
 
@@ -185,6 +186,7 @@ def test_parse_role_reads_head_specifics_rank_and_former() -> None:
     assert (parts.head, set(parts.specifics), set(parts.ranks), parts.former) == (
         "minister", {"defense"}, {"deputy"}, True,
     )
+    assert parse_role("36-year-old") is None
     head_of = parse_role("the head of Russia's military intelligence (GRU)")
     assert head_of is not None and head_of.head == "head"
     assert head_of.specifics == {"military", "intelligence"}
@@ -205,7 +207,8 @@ def test_roles_conflict_only_on_one_head() -> None:
     assert not clash("Kremlin spokesman", "presidential spokesperson", frozenset({"kremlin"}))
     assert clash("Kremlin spokesman", "presidential spokesperson")
     # Two organisations named: two posts, one past and one present, both true.
-    assert not clash("former head coach of the Boston Celtics", "Sixers coach", frozenset({"boston", "celtics", "sixers"}))
+    teams = frozenset({"boston", "celtics", "sixers"})
+    assert not clash("former head coach of the Boston Celtics", "Sixers coach", teams)
     assert clash("former head coach", "head coach")
     # What follows a comma is another label, not part of this one.
     assert not clash("chairman of the board, the team's owner", "chairman")

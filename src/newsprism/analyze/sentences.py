@@ -18,7 +18,17 @@ class SentenceIndex:
     """
 
     def __init__(self, doc: Doc) -> None:
-        self.spans: list[Span] = [s for s in doc.sents if s.text.strip()]
+        self.spans: list[Span] = []
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            if self.spans and not any(c.isalnum() for c in sent.text):
+                # A closing quotation mark or a stray bracket that the parser split off is
+                # part of the sentence before it, not a sentence of its own.
+                prev = self.spans[-1]
+                self.spans[-1] = doc[prev.start : sent.end]
+                continue
+            self.spans.append(sent)
         self._starts = [s.start_char for s in self.spans]
 
     def __len__(self) -> int:

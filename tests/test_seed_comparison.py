@@ -1,0 +1,148 @@
+"""The founding example end to end: two outlets on the Kremlin's delegation for the Istanbul talks.
+
+Pins what a reader must be told correctly: which statements both outlets make (each linked at
+sentence level), what only one says, and that spelling variants are wording, not conflicts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.compare.pipeline import compare
+from newsprism.ingest import ArticleDefaults, read_inputs
+from newsprism.model import Article, Comparison, Fact
+from newsprism.render.json import comparison_to_dict, validate_comparison
+
+GUARDIAN_REWRITE = "000_8b5201b13af12944"
+MOSCOW_TIMES = "001_44cbccb45d29a0c3"
+
+# (phrase in the first article's sentence, phrase in the second's): the same statement.
+SAME_STATEMENT = [
+    ("Putin will not travel to Istanbul", "will not be traveling to Istanbul"),
+    ("delegation will be led by Vladimir Medinsky", "leading the Russian delegation has been assigned"),
+    ("Trump would not attend the talks", "would also not be attending the negotiations"),
+    ("will be joined in Istanbul by Deputy Defense Minister", "Medinsky will be accompanied by"),
+    ("Zelensky was on his way to Ankara", "Zelensky was en route to Ankara"),
+]
+
+ONLY_ONE_OUTLET = [
+    (GUARDIAN_REWRITE, "I'll try to talk to Putin"),
+    (GUARDIAN_REWRITE, "Hey, comrade Putin"),
+    (GUARDIAN_REWRITE, "Friedrich Merz"),
+    (MOSCOW_TIMES, "team of expert advisers"),
+    (MOSCOW_TIMES, "Luhansk and Donetsk"),
+]
+
+
+@pytest.fixture(scope="module")
+def comparison(seed_paths: list[Path]) -> Comparison:
+    items = list(read_inputs([str(p) for p in seed_paths], ArticleDefaults(published="2025-05-14")))
+    articles = [a for a in items if isinstance(a, Article)]
+    assert [a.id for a in articles] == [GUARDIAN_REWRITE, MOSCOW_TIMES]
+    return compare(articles)
+
+
+def sentence_with(comparison: Comparison, article: str, phrase: str) -> int:
+    analysis = next(a for a in comparison.analyses if a.id == article)
+    hits = [s.index for s in analysis.sentences if phrase in s.text]
+    assert len(hits) == 1, f"{phrase!r} found in sentences {hits} of {article}"
+    return hits[0]
+
+
+def fact_of(comparison: Comparison, article: str, sentence: int) -> Fact:
+    return next(
+        f
+        for f in comparison.facts
+        if any(m.article == article and m.sentence == sentence for m in f.mentions)
+    )
+
+
+@pytest.mark.parametrize(("phrase_a", "phrase_b"), SAME_STATEMENT)
+def test_statements_both_outlets_make_are_one_corroborated_fact(
+    comparison: Comparison, phrase_a: str, phrase_b: str
+) -> None:
+    a = sentence_with(comparison, GUARDIAN_REWRITE, phrase_a)
+    b = sentence_with(comparison, MOSCOW_TIMES, phrase_b)
+    fact = fact_of(comparison, GUARDIAN_REWRITE, a)
+    assert fact is fact_of(comparison, MOSCOW_TIMES, b)
+    assert fact.status in ("corroborated", "disputed")
+
+
+@pytest.mark.parametrize(("article", "phrase"), ONLY_ONE_OUTLET)
+def test_what_only_one_outlet_says_stays_single_sourced(
+    comparison: Comparison, article: str, phrase: str
+) -> None:
+    fact = fact_of(comparison, article, sentence_with(comparison, article, phrase))
+    assert fact.status == "single_source"
+    assert {m.article for m in fact.mentions} == {article}
+
+
+def test_no_fact_links_more_than_the_statements_both_make(comparison: Comparison) -> None:
+    shared = [f for f in comparison.facts if len({m.article for m in f.mentions}) > 1]
+    # every cross-outlet fact must be one of the known shared statements (or a close sibling of one)
+    allowed = {
+        (sentence_with(comparison, GUARDIAN_REWRITE, a), sentence_with(comparison, MOSCOW_TIMES, b))
+        for a, b in SAME_STATEMENT
+    }
+    for fact in shared:
+        pairs = {
+            (ma.sentence, mb.sentence)
+            for ma in fact.mentions
+            for mb in fact.mentions
+            if ma.article == GUARDIAN_REWRITE and mb.article == MOSCOW_TIMES
+        }
+        assert pairs & allowed, f"unexpected link: {[m.text[:60] for m in fact.mentions]}"
+
+
+def test_every_fact_mention_is_the_sentence_it_points_to(comparison: Comparison) -> None:
+    texts = {(a.id, s.index): s.text for a in comparison.analyses for s in a.sentences}
+    for fact in comparison.facts:
+        for m in fact.mentions:
+            assert texts[(m.article, m.sentence)] == m.text
+    covered = {(m.article, m.sentence) for f in comparison.facts for m in f.mentions}
+    assert covered == set(texts)
+
+
+def test_spelling_variants_are_wording_not_discrepancies(comparison: Comparison) -> None:
+    spelled = {f.subject for f in comparison.framing if f.kind == "spelling"}
+    assert "Kyiv" in spelled
+    assert any("Erdo" in s for s in spelled)
+    for disc in comparison.discrepancies:
+        values = {v.value.lower() for v in disc.values}
+        assert not values & {"kiev", "kyiv"}
+
+
+def test_actors_fold_across_outlets(comparison: Comparison) -> None:
+    by_name = {e.name: e for e in comparison.entities}
+    erdogan = by_name["Recep Tayyip Erdoğan"]
+    assert {"Recep Tayyip Erdogan", "Recep Tayyip Erdoğan"} <= set(erdogan.aliases)
+    assert set(erdogan.articles) == {GUARDIAN_REWRITE, MOSCOW_TIMES}
+    medinsky_roles = {(r.article, r.role) for r in by_name["Vladimir Medinsky"].roles}
+    assert any(a == MOSCOW_TIMES and "presidential aide" in r for a, r in medinsky_roles)
+    assert any(a == GUARDIAN_REWRITE and "former culture minister" in r for a, r in medinsky_roles)
+
+
+def test_quotes_and_dates_are_traced(comparison: Comparison) -> None:
+    lula = [q for q in comparison.quotes if q.text.startswith("I'll try to talk to Putin")]
+    assert lula and lula[0].direct and "Lula" in (lula[0].speaker or "")
+    late_wednesday = [t for t in comparison.timeline if t.date == "2025-05-14" and "late" in t.text.lower()]
+    assert late_wednesday
+    thursday = [t for t in comparison.timeline if t.date == "2025-05-15"]
+    assert thursday
+
+
+def test_brief_cites_sources_and_facts(comparison: Comparison) -> None:
+    assert comparison.brief
+    fact_ids = {f.id for f in comparison.facts}
+    for line in comparison.brief:
+        assert line.sources
+        assert set(line.facts) <= fact_ids
+    assert any(set(line.sources) == {GUARDIAN_REWRITE, MOSCOW_TIMES} for line in comparison.brief)
+
+
+def test_comparison_json_matches_the_published_schema(comparison: Comparison) -> None:
+    data = comparison_to_dict(comparison)
+    validate_comparison(data)
+    assert [a["id"] for a in data["articles"]] == [GUARDIAN_REWRITE, MOSCOW_TIMES]
