@@ -239,10 +239,12 @@ def polnear_articles(path: Path = POLNEAR, limit: int | None = None) -> list[Art
     return out
 
 
-def load_articles(path: Path | None = None, limit: int = 300, seed: int = 7) -> tuple[str, list[Article]]:
+def load_articles(
+    path: Path | None = None, limit: int = 300, seed: int = 7, synthetic: bool = False
+) -> tuple[str, list[Article]]:
     """(description, articles): the given or default real corpus when present, else synthetic text."""
     corpus = path or POLNEAR
-    if corpus.exists():
+    if corpus.exists() and not synthetic:
         return str(corpus), polnear_articles(corpus, limit)
     if path is not None:
         raise FileNotFoundError(corpus)

@@ -27,7 +27,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+
+from spacy.language import Language
 
 from corpus import synthetic_articles, write_jsonl
 from newsprism.analyze.nlp import load_nlp
@@ -37,16 +40,60 @@ from newsprism.model import Article
 from newsprism.render.json import analysis_to_dict
 
 BASELINE_AT = 1_000
-Sample = tuple[int, float, int]  # (articles done, RSS in MB, strings in spaCy's StringStore; -1 if unknown)
+
+
+@dataclass(slots=True)
+class Sample:
+    """RSS over one window of articles: the peak is what is judged, because RSS swings by a batch's
+    worth of parse arrays within a window and a point reading would catch a random phase of it."""
+
+    done: int  # articles finished at the end of the window
+    peak: float  # highest RSS seen in the window, MB
+    low: float  # lowest, MB
+    strings: int = -1  # strings in spaCy's StringStore; -1 when not visible (the CLI run)
+    lexemes: int = -1
+
+
+def status_mb(field: str, pid: int | str = "self") -> float:
+    """A memory figure of a process in MB from /proc/PID/status: VmRSS (now) or VmHWM (peak)."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no {field} in /proc status")
 
 
 def rss_mb(pid: int | str = "self") -> float:
-    """Resident set size of a process in MB, from /proc/PID/status."""
-    with open(f"/proc/{pid}/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS in /proc status")
+    return status_mb("VmRSS", pid)
+
+
+def reset_peak(pid: int | str = "self") -> bool:
+    """Restart the kernel's peak-RSS counter (VmHWM), so that each window reports its own peak.
+
+    The peak is taken by the kernel rather than by reading VmRSS between articles because spaCy
+    holds several batches of documents in flight inside `nlp.pipe`, and a reading between two
+    yielded results can miss that high point entirely. False where /proc refuses the reset.
+    """
+    try:
+        with open(f"/proc/{pid}/clear_refs", "w", encoding="ascii") as refs:
+            refs.write("5")
+    except OSError:
+        return False
+    return True
+
+
+def window_peak(pid: int | str, now: float, seen: float, kernel: bool) -> float:
+    """The window's peak: the kernel's (then reset) when available, else the highest reading seen."""
+    if not kernel:
+        return max(seen, now)
+    peak = max(status_mb("VmHWM", pid), now)
+    reset_peak(pid)
+    return peak
+
+
+def lexemes(nlp: Language) -> int:
+    """Lexemes in the vocab, counted: `len(vocab)` is not decremented when a memory zone frees them."""
+    return sum(1 for _ in nlp.vocab)
 
 
 def only_articles(path: Path) -> Iterator[Article]:
@@ -58,37 +105,52 @@ def only_articles(path: Path) -> Iterator[Article]:
 
 
 def run_library(path: Path, out: Path, every: int) -> list[Sample]:
-    """Stream the file through the library in this process, sampling RSS every `every` articles."""
+    """Stream the file through the library in this process, sampling every `every` articles."""
     nlp = load_nlp()  # the cached instance `analyze` uses, so its string store is the one we watch
-    samples: list[Sample] = [(0, rss_mb(), len(nlp.vocab.strings))]
+    now = rss_mb()
+    samples = [Sample(0, now, now, len(nlp.vocab.strings), lexemes(nlp))]
+    kernel = reset_peak()
+    peak, low = now, now
     started = time.perf_counter()
     with out.open("w", encoding="utf-8") as sink:
         for done, analysis in enumerate(analyze(only_articles(path), nlp), start=1):
             sink.write(json.dumps(analysis_to_dict(analysis), ensure_ascii=False) + "\n")
+            now = rss_mb()
+            peak, low = max(peak, now), min(low, now)
             if done % every == 0:
-                samples.append((done, rss_mb(), len(nlp.vocab.strings)))
+                peak = window_peak("self", now, peak, kernel)
+                samples.append(Sample(done, peak, low, len(nlp.vocab.strings), lexemes(nlp)))
                 report(samples[-1], time.perf_counter() - started)
+                peak, low = now, now
     return samples
 
 
 def run_cli(path: Path, out: Path, every: int) -> list[Sample]:
-    """Run the CLI on the file, sampling its RSS each time another `every` lines have been written."""
+    """Run the CLI on the file, reading its RSS five times a second against the lines it has written."""
     entry = "from newsprism.cli import main; main()"
     command = [sys.executable, "-c", entry, "analyze", str(path), "-o", str(out)]
     started = time.perf_counter()
+    out.write_bytes(b"")
     proc = subprocess.Popen(command)
     samples: list[Sample] = []
-    lines = 0
-    out.touch()
+    kernel = reset_peak(proc.pid)
+    lines, peak, low = 0, 0.0, float("inf")
     with out.open("rb") as written:
         while proc.poll() is None:
             lines += written.read().count(b"\n")
-            if lines // every > len(samples) - 1 or not samples:
+            try:
+                now = rss_mb(proc.pid)
+            except (OSError, RuntimeError):
+                break  # the process ended between poll() and the read
+            peak, low = max(peak, now), min(low, now)
+            if not samples or lines >= samples[-1].done + every:
                 try:
-                    samples.append((lines, rss_mb(proc.pid), -1))
+                    peak = window_peak(proc.pid, now, peak, kernel)
                 except (OSError, RuntimeError):
-                    break  # the process ended between poll() and the read
+                    break
+                samples.append(Sample(lines, peak, low))
                 report(samples[-1], time.perf_counter() - started)
+                peak, low = now, now
             time.sleep(0.2)
     if proc.wait() != 0:
         raise SystemExit(f"the CLI failed with status {proc.returncode}")
@@ -96,39 +158,40 @@ def run_cli(path: Path, out: Path, every: int) -> list[Sample]:
 
 
 def report(sample: Sample, elapsed: float) -> None:
-    done, mb, strings = sample
-    rate = done / elapsed if elapsed else 0.0
-    store = f"  strings {strings:>9,}" if strings >= 0 else ""
+    rate = sample.done / elapsed if elapsed else 0.0
+    store = f"  strings {sample.strings:>9,}  lexemes {sample.lexemes:>9,}" if sample.strings >= 0 else ""
     print(
-        f"  {done:>7,} articles  RSS {mb:8.1f} MB{store}  ({elapsed:6.0f}s, {rate:5.1f} articles/s)",
+        f"  {sample.done:>7,} articles  RSS peak {sample.peak:7.1f} MB  low {sample.low:7.1f} MB{store}"
+        f"  ({elapsed:5.0f}s, {rate:5.1f} articles/s)",
         flush=True,
     )
 
 
 def slope_kb_per_article(samples: list[Sample]) -> float:
-    """Least-squares RSS slope over the second half of the run, in KB per article."""
-    half = [s for s in samples if s[0] >= samples[-1][0] / 2]
+    """Least-squares slope of the window peaks over the second half of the run, in KB per article."""
+    half = [s for s in samples if s.done >= samples[-1].done / 2]
     if len(half) < 2:
         return 0.0
-    xs, ys = [s[0] for s in half], [s[1] * 1024 for s in half]
+    xs, ys = [s.done for s in half], [s.peak * 1024 for s in half]
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
     var = sum((x - mx) ** 2 for x in xs)
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var if var else 0.0
 
 
 def verdict(samples: list[Sample], max_mb: float, max_pct: float) -> bool:
-    """Print the growth after warm-up and whether it is within both limits."""
-    warm = [s for s in samples if s[0] >= BASELINE_AT] or samples[1:] or samples
+    """Print the growth of the window peak after warm-up and whether it is within both limits."""
+    warm = [s for s in samples if s.done >= BASELINE_AT] or samples[1:] or samples
     base, last = warm[0], samples[-1]
-    growth = last[1] - base[1]
-    pct = 100 * growth / base[1]
-    print(f"RSS at {base[0]:,} articles: {base[1]:.1f} MB; at {last[0]:,}: {last[1]:.1f} MB; "
+    growth = last.peak - base.peak
+    pct = 100 * growth / base.peak
+    print(f"peak RSS by {base.done:,} articles: {base.peak:.1f} MB; by {last.done:,}: {last.peak:.1f} MB; "
           f"growth {growth:+.1f} MB ({pct:+.1f}%); limits {max_mb:.0f} MB and {max_pct:.0f}%")  # fmt: skip
     slope = slope_kb_per_article(samples)
-    per_million = slope * 1e6 / 1024**2
+    per_million = slope * 1e6 / 1024
     print(f"slope over the second half: {slope:+.2f} KB/article ({per_million:+,.0f} MB per million)")
-    if base[2] >= 0 and last[2] >= 0:
-        print(f"spaCy StringStore: {base[2]:,} -> {last[2]:,} strings")
+    if base.strings >= 0:
+        print(f"spaCy StringStore: {base.strings:,} -> {last.strings:,} strings; "
+              f"vocab {base.lexemes:,} -> {last.lexemes:,} lexemes")  # fmt: skip
     return growth < max_mb and pct < max_pct
 
 
@@ -154,7 +217,7 @@ def main() -> int:
         print(f"input: {written:,} synthetic articles (seed {args.seed}), {size:.1f} MB of JSON Lines")
         print(f"streaming through {'the CLI' if args.cli else 'read_inputs -> analyze -> JSON lines'}:")
         samples = (run_cli if args.cli else run_library)(source, out, args.every)
-    if samples[-1][0] < min(args.n, 2 * BASELINE_AT):
+    if samples[-1].done < min(args.n, 2 * BASELINE_AT):
         print("FAIL: too few samples to judge")
         return 1
     if verdict(samples, args.max_growth_mb, args.max_growth_pct):

@@ -17,6 +17,7 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -101,17 +102,20 @@ def main() -> int:
                       "direct": q.direct} for q in quotes]
             out.write(json.dumps({"id": row["id"], "quotes": preds}) + "\n")
     print(f"{len(rows)} articles, extract_quotes {1000 * spent / max(len(rows), 1):.2f} ms/article")
-    gold = args.gold
-    if args.limit:
-        gold = OUT.with_name("quotes_polnear_gold.jsonl")
-        gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     if not args.scorer.exists():
         print(f"scorer {args.scorer} not found; predictions in {OUT}")
         return 0
-    for label, extra in (("direct", ["--direct"]), ("all", [])):
-        res = subprocess.run([sys.executable, str(args.scorer), "quotes", str(gold), str(OUT), *extra],
-                             capture_output=True, text=True, check=True)
-        print(f"{label:6s} {res.stdout.strip()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        gold = args.gold
+        if args.limit:
+            # The scorer counts every gold article, so a partial run scores against its own rows;
+            # the copy lives in a temporary folder, never beside the project's outputs.
+            gold = Path(tmp) / "gold.jsonl"
+            gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        for label, extra in (("direct", ["--direct"]), ("all", [])):
+            cmd = [sys.executable, str(args.scorer), "quotes", str(gold), str(OUT), *extra]
+            res = subprocess.run(cmd, capture_output=True, text=True, check=True)
+            print(f"{label:6s} {res.stdout.strip()}")
     return 0
 
 

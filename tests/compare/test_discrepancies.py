@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsprism.compare.actors import ActorIndex
 from newsprism.compare.discrepancies import find_discrepancies, read_claim
 from newsprism.model import (
     Analysis,
@@ -20,8 +21,6 @@ from newsprism.model import (
     StoryEntity,
     Tense,
 )
-
-ActorIndex = dict[tuple[str, str], str]
 
 
 def article(
@@ -371,6 +370,12 @@ def test_places_of_different_kinds_may_nest_and_are_not_compared() -> None:
     a = article("a", ["The driver was stopped on Route 52 near Home Avenue."],
                 [("home", "FAC", ["Home Avenue"])])
     b = article("b", ["The driver was stopped on Route 52 in San Diego."], [("sd", "GPE", ["San Diego"])])
+    assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
+
+
+def test_a_place_that_qualifies_a_noun_places_nothing() -> None:
+    a = article("a", ["The photo was sent to a student in Bellingham."], [("bham", "GPE", ["Bellingham"])])
+    b = article("b", ["The photo was sent to a Seattle woman, a student."], [("sea", "GPE", ["Seattle"])])
     assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsprism.compare.actors import ActorIndex
 from newsprism.compare.framing import (
     find_framing,
     is_spelling_variant,
@@ -24,8 +25,6 @@ from newsprism.model import (
     Sentence,
     StoryEntity,
 )
-
-ActorIndex = dict[tuple[str, str], str]
 
 
 def article(

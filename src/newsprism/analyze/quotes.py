@@ -57,7 +57,8 @@ acknowledge: ccomp dobj | admit: ccomp | believe: ccomp | think: ccomp | know: c
 promise: ccomp xcomp dobj | vow: ccomp xcomp | pledge: ccomp xcomp | deny: ccomp | confirm: ccomp
 reveal: ccomp dobj | allege: ccomp | assert: ccomp | contend: ccomp | maintain: ccomp | stress: ccomp dobj
 emphasize: ccomp dobj | emphasise: ccomp dobj | indicate: ccomp | estimate: ccomp | conclude: ccomp
-find: ccomp | show: ccomp | recall: ccomp dobj | agree: ccomp xcomp | complain: ccomp about | worry: ccomp
+find: ccomp | show: ccomp with | recall: ccomp dobj | agree: ccomp xcomp | complain: ccomp about
+worry: ccomp
 fear: ccomp | hope: ccomp xcomp for | hop: ccomp xcomp | ask: ccomp xcomp for | urge: xcomp | tweet: ccomp
 post: ccomp | reply: ccomp | respond: ccomp | counter: ccomp | testify: ccomp | concede: ccomp
 caution: ccomp | charge: ccomp | speculate: ccomp | learn: ccomp | realize: ccomp | recognize: ccomp
@@ -98,7 +99,7 @@ _PERSONAL = {"he": "m", "him": "m", "his": "m", "himself": "m",
 _HONORIFIC = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
               "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f", "lady": "f",
               "queen": "f", "dame": "f", "princess": "f"}
-_GROUP_PRONOUNS = _words("they it we")
+_GROUP_PRONOUNS = _words("they it")
 _RELATIVE = _words("who that which")
 _SUBJECTS = ("nsubj", "nsubjpass")
 _MAIN_DEPS = _words("ROOT conj")
@@ -107,7 +108,7 @@ _WHEN = _words("DATE TIME")
 _BARE = _words("PRON DET")
 _GROUP_TYPES = _words("ORG NORP GPE FAC LOC")
 # A direct object joins the content beside a predicate or preposition: "accused him of lying".
-_WITH_OBJECT = _words("oprd as of for to")
+_WITH_OBJECT = _words("oprd as of for to with")
 _PREP_OBJECTS = _words("pobj pcomp")
 _CLAUSAL = _words("ccomp xcomp dobj oprd")
 _OF_PREPS = _words("of for at from by")
@@ -177,7 +178,9 @@ def scan_quotations(text: str) -> list[Quotation]:
                 if not depth and text[inner:p].strip():
                     out.append(Quotation(start, inner, p, q, True))
         if depth and text[inner:hi].strip():
-            end = len(text[:hi].rstrip())
+            end = hi
+            while text[end - 1].isspace():
+                end -= 1
             typo = None if _CONTINUED.match(text, hi) else _SINGLE_CLOSE.search(text, inner, hi)
             if typo:
                 # Not the multi-paragraph convention: a mistyped closing mark may still show
@@ -329,7 +332,10 @@ class _Extractor:
             floor = max(self._tok(line_start), self._tok(before.close) if before else 0)
             lo = self.doc[o - 1].sent.start if o and self.doc[o - 1].text == ":" else self.doc[o].sent.start
         else:
-            o = self._tok(len(self.text[:line_start].rstrip()))
+            end = line_start
+            while end and self.text[end - 1].isspace():
+                end -= 1
+            o = self._tok(end)
             if not o or self.doc[o - 1].text != ":":
                 return None
             floor = self._tok(self.text.rfind("\n", 0, self.doc[o - 1].idx) + 1)
@@ -446,9 +452,10 @@ class _Extractor:
         ('trails in the polls' does not)."""
         source = next((c for c in v.children if c.dep_ == "pobj"), None)
         head = v.head
-        opening = v.i == v.sent.start or (v.i - 1 == v.sent.start and v.nbor(-1).pos_ == "CCONJ")
-        if not opening or source is None or source.lemma_.lower() not in SOURCE_NOUNS or (
-                head.pos_ not in ("VERB", "AUX")):
+        if source is None or source.lemma_.lower() not in SOURCE_NOUNS or head.pos_ not in ("VERB", "AUX"):
+            return None
+        start = v.sent.start
+        if not (v.i == start or (v.i - 1 == start and v.nbor(-1).pos_ == "CCONJ")):
             return None
         if head.lemma_.lower() in CUE_COMPLEMENTS or any(
                 c.pos_ == "VERB" and c.lemma_.lower() in CUE_COMPLEMENTS for c in head.children):
@@ -777,6 +784,11 @@ def _complement(v: Token, allowed: frozenset[str]) -> tuple[int, int] | None:
         elif dep == "conj" and picked and picked[-1][0] == "ccomp" and any(
                 g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
             picked.append(("ccomp", c))  # "said that A and that B": both are what was said
+    if not picked and "ccomp" in allowed:
+        # "said in a statement that ...": the parser hangs the clause on the statement.
+        nested = (g for c in v.rights if c.dep_ == "prep" for p in c.children for g in p.children)
+        picked = [("ccomp", g) for g in nested if g.dep_ in ("acl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
     if not picked:
         return None
     if obj is not None and any(dep in _WITH_OBJECT for dep, _ in picked):

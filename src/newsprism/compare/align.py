@@ -44,7 +44,7 @@ CLAIM = AlignConfig()
 """Claim level, the default: sentences are one fact when they state the same thing. Tuned so
 that topical neighbours (same actors, same talks, different claims) stay apart."""
 
-EVENT = AlignConfig(threshold=0.25)
+EVENT = AlignConfig(threshold=0.22)
 """Event level: every sentence about the same happening joins one fact, the granularity of
 ECB+'s event coreference (bench/align_ecbplus.py reports both)."""
 

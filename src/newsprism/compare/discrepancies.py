@@ -2,11 +2,13 @@
 part, or an actor's role.
 
 Every rule stays quiet when unsure, because a false "the outlets disagree" costs a reader more
-than a missed one. Values are compared only between different articles and only inside one fact
-(the alignment already decided those sentences report one happening); roles belong to an actor
-rather than a fact, and attendance claims may also meet across facts. Within a fact, a value of
-one outlet conflicts only when it matches none of the other outlet's comparable values and the
-other outlet has such an unmatched value too: "rose from 12 to 15" against "15" is agreement.
+than a missed one (and the comparison marks a fact with a discrepancy as disputed). Values are
+compared only between different articles, and only between parallel sentences of one fact: the
+alignment decided they report one happening, and their shared words say they tell the same part
+of it. Roles belong to an actor rather than a fact, and attendance claims may also meet across
+facts. A value of one sentence conflicts only when it matches none of the other sentence's
+comparable values and the other has such an unmatched value too: "rose from 12 to 15" against
+"15" is agreement.
 Approximations ("about 30", "at least 12") and precision ("2022" / "March 2022") widen what
 counts as agreement. Spelling variants ("Kiev" / "Kyiv") never reach these rules: the actors are
 folded before, so both spellings are one actor.
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
 from newsprism.analyze.names import name_key, plain_key
-from newsprism.compare.framing import RoleParts, parse_role, roles_conflict, story_name_words
+from newsprism.compare.framing import RoleParts, parse_role, respelled, roles_conflict, story_name_words
 from newsprism.compare.lexicon import content_stems
 from newsprism.compare.timeline import date_period
 from newsprism.model import (
@@ -72,10 +74,20 @@ _GRAIN = {"time": "day"}  # a clock time is compared as its day: time zones diff
 PUBLICATION_CUES = frozenset({"posted", "published", "updated", "filed", "posted:", "published:", "updated:"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVES = frozenset({"in", "at", "to", "near", "outside", "inside", "into"})
+# Words that may follow a place that is itself the object of "in"/"at"/"to"; any other lower-case
+# word makes the place a modifier ("a Seattle woman").
+PLACE_FOLLOWERS = frozenset(
+    {"and", "or", "but", "on", "in", "at", "for", "to", "with", "by", "from", "of", "after", "before",
+     "during", "since", "until", "when", "where", "which", "who", "that", "as", "while", "if", "than",
+     "will", "would", "was", "were", "is", "are", "has", "have", "had", "did", "does", "do", "could",
+     "should", "may", "might", "said", "says", "told", "earlier", "later", "last", "this", "next",
+     "early", "late", "yesterday", "today", "tomorrow", "tonight"}
+)
 CLAIM_TYPES = frozenset({"PERSON", "ORG", "GPE"})
 # When two sentences of one fact are close enough to compare their values (see _parallel_pairs).
 MIN_WORDS, MIN_SHARED, MIN_OVERLAP = 3, 3, 0.4
 LIST_GAP_WORDS = 6  # words a list may put between two names: a title, an age, a home town
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _WORDS = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|[^\sA-Za-z]")
 
 
@@ -89,7 +101,7 @@ class _Story:
     # (actor id, type, start, end) of every entity mention, per sentence, in reading order
     mentions: dict[Where, list[tuple[str, str, int, int]]] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
-    words: dict[str, set[str]] = field(default_factory=dict)  # article -> its words, name-keyed
+    _words: dict[str, set[str]] = field(default_factory=dict)  # article -> its words, name-keyed
     facts_of: dict[Where, list[str]] = field(default_factory=dict)
     places_together: set[frozenset[str]] = field(default_factory=set)
     _stems: dict[Where, frozenset[str]] = field(default_factory=dict)
@@ -107,14 +119,24 @@ class _Story:
         return self._stems[where]
 
     def names_person(self, article: str, name: str) -> bool:
-        """Whether an article names someone anywhere, by surname: cheap, and blind to how the
-        entity reader split or typed the name there."""
+        """Whether an article names someone anywhere, by surname, however spelled: cheap, and
+        blind to how the entity reader split or typed the name there."""
         words = plain_key(name).split()
-        return bool(words) and words[-1] in self.words.get(article, ())
+        if not words:
+            return False
+        surname, known = words[-1], self.words(article)
+        return surname in known or any(w[:1] == surname[:1] and respelled(surname, w) for w in known)
 
     def names_place(self, article: str, name: str) -> bool:
         words = plain_key(name).split()
-        return bool(words) and all(w in self.words.get(article, ()) for w in words)
+        return bool(words) and all(w in self.words(article) for w in words)
+
+    def words(self, article: str) -> set[str]:
+        """An article's words as name keys, read on first need (few stories ever ask)."""
+        if article not in self._words:
+            texts = [s.text for (art, _), s in self.sentences.items() if art == article]
+            self._words[article] = set(plain_key(" ".join(texts)).split())
+        return self._words[article]
 
     def text(self, where: Where) -> str:
         sentence = self.sentences.get(where)
@@ -161,7 +183,6 @@ def _build(
             story.numbers.setdefault((article, number.sentence), []).append(number)
         for ref in analysis.dates:
             story.dates.setdefault((article, ref.sentence), []).append(ref)
-        story.words[article] = {w for s in analysis.sentences for w in plain_key(s.text).split()}
         for entity in analysis.entities:
             # Without a folded actor an entity still meets its namesakes by key.
             actor = actor_index.get((article, entity.id)) or "key:" + name_key(entity.key or entity.name)
@@ -299,11 +320,13 @@ def numbers_consistent(a: NumberRef, b: NumberRef) -> bool:
 
 def numbers_comparable(a: NumberRef, b: NumberRef) -> bool:
     """Whether two numbers count the same thing: the same counted noun in the same unit or,
-    where one names no noun, the same unit."""
+    where neither names a noun, the same unit."""
     same_unit = a.unit == b.unit or {a.unit, b.unit} <= {None, "people"}
     if a.counts and b.counts:
         return _singular(a.counts) == _singular(b.counts) and same_unit
-    return bool(a.unit) and a.unit == b.unit
+    # A sum that names no noun beside one that does is often another sum ("$750,000 in
+    # campaign money" / "a $43,000 watch"), so only two bare figures compare by unit.
+    return not a.counts and not b.counts and bool(a.unit) and a.unit == b.unit
 
 
 def _singular(noun: str) -> str:
@@ -361,6 +384,12 @@ def _number_conflicts(fact: Fact, pairs: list[tuple[Where, Where]], story: _Stor
         Somali and 11 Yemeni" against "23 pirates")."""
         agree = any(comparable(x, y) and consistent(x, y) for x in first for y in second)
         if not agree and len(lonely) >= 3:
+            return True
+        # A figure the other sentence also states, whatever it counts there, is shared ("six
+        # arrests Wednesday, compared to 47 the night before" / "47 arrests overnight").
+        ids_first = {id(c) for c in first}
+        values = ({c.ref.value for c in first}, {c.ref.value for c in second})
+        if any(c.ref.value in values[id(c) in ids_first] for c in lonely):
             return True
         total = sum(c.ref.value for c in lonely)
         return any(abs(2 * c.ref.value - total) <= EXACT * total for c in lonely)
@@ -485,12 +514,15 @@ def _placed(where: Where, story: _Story) -> dict[str, str]:
     if sentence is None:
         return {}
     out = {}
-    for actor, kind, start, _ in story.mentions.get(where, []):
+    for actor, kind, start, end in story.mentions.get(where, []):
         if kind not in PLACE_TYPES:
             continue
         before = sentence.text[: max(0, start - sentence.start)].lower().split()
         while before and before[-1] in ("the", "a"):
             before.pop()
+        after = _NEXT_WORD.match(sentence.text, max(0, end - sentence.start))
+        if after and after.group(1).islower() and after.group(1) not in PLACE_FOLLOWERS:
+            continue  # "to a Seattle woman", "in Istanbul talks": the place qualifies a noun
         if before and before[-1] in LOCATIVES:
             out[actor] = kind
     return out

@@ -166,14 +166,15 @@ def roles_conflict(a: RoleParts, b: RoleParts) -> bool:
 
 def story_name_words(analyses: Iterable[Analysis]) -> frozenset[str]:
     """Lower-cased words of every place, group and organisation name in the story."""
-    out: set[str] = set()
-    for analysis in analyses:
-        for entity in analysis.entities:
-            if entity.type == "PERSON":
-                continue
-            for form in (entity.name, *entity.aliases, *(m.text for m in entity.mentions)):
-                out.update(_ROLE_TOKEN.findall(fold_diacritics(form).lower().replace(".", "")))
-    return frozenset(out)
+    forms = {
+        form
+        for analysis in analyses
+        for entity in analysis.entities
+        if entity.type != "PERSON"
+        for form in (entity.name, *entity.aliases, *(m.text for m in entity.mentions))
+    }
+    folded = (fold_diacritics(form).lower().replace(".", "") for form in forms)
+    return frozenset(w for form in folded for w in _ROLE_TOKEN.findall(form))
 
 
 # The public entry point ---------------------------------------------------------------------
@@ -256,15 +257,15 @@ def is_spelling_variant(a: str, b: str) -> bool:
     words_a, words_b = a.split(), b.split()
     if len(words_a) > len(words_b):
         words_a, words_b = words_b, words_a
-    respelled = False
+    changed = False
     for word in words_a:
         if any(word.lower() == other.lower() for other in words_b):
             continue
-        if not any(_respelling(word, other) for other in words_b):
+        if not any(respelled(word, other) for other in words_b):
             break
-        respelled = True
+        changed = True
     else:
-        if respelled:
+        if changed:
             return True
     # One name for another, word for word ("Burma" / "Myanmar"); "America" for "United States"
     # is a shorter name, not another spelling.
@@ -272,7 +273,9 @@ def is_spelling_variant(a: str, b: str) -> bool:
     return len(key_a) == len(key_b) and name_key(a) == name_key(b) and not set(key_a) & set(key_b)
 
 
-def _respelling(a: str, b: str) -> bool:
+def respelled(a: str, b: str) -> bool:
+    """One word written two ways: up to diacritics, or a close respelling of a word of four
+    letters or more with the same first letter ("Kiev" / "Kyiv", "Priebus" / "Preibus")."""
     fa, fb = fold_diacritics(a).lower(), fold_diacritics(b).lower()
     if fa == fb:
         return True
