@@ -43,7 +43,7 @@ def test_paraphrases_across_outlets_form_one_fact_and_unrelated_sentences_stay_a
         "The mayor said the museum will reopen in June after a renovation.",
     ]
     b = [
-        "Councillors decided by seven votes to two on Monday to shut the ageing harbour bridge for repair work.",
+        "Councillors decided by seven votes to two on Monday to shut the ageing harbour bridge for repairs.",
         "A local bakery won a national award for its sourdough bread.",
     ]
     refs = refs_of(a, b)
