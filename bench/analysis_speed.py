@@ -57,9 +57,7 @@ def timed(run: Callable[[], object]) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def compare_speed(
-    bare: Language, articles: list[Article], repeats: int, clock: str
-) -> tuple[float, float]:
+def compare_speed(bare: Language, articles: list[Article], repeats: int, clock: str) -> tuple[float, float]:
     """Best-of-`repeats` seconds on `clock` for (bare spaCy pass, whole analysis), timed alternately."""
     texts = [a.text for a in articles]
     list(bare.pipe(texts[:WARMUP], batch_size=BATCH_SIZE))

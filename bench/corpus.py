@@ -52,14 +52,42 @@ COUNTRIES = _words(
     "Vietnam Ghana Spain Italy Peru Indonesia Morocco"
 )
 OUTLETS = (
-    "the Daily Ledger", "Northern Wire", "the Evening Courier", "Radio Meridian", "the Harbor Gazette",
-    "Channel Nine News", "the Capital Observer", "Reuters", "the Associated Press", "Agence France-Presse",
+    "the Daily Ledger",
+    "Northern Wire",
+    "the Evening Courier",
+    "Radio Meridian",
+    "the Harbor Gazette",
+    "Channel Nine News",
+    "the Capital Observer",
+    "Reuters",
+    "the Associated Press",
+    "Agence France-Presse",
 )
-ORG_FORMS = ("{P} City Council", "the {P} Port Authority", "{S} Holdings", "the Ministry of {D}",
-             "the {P} Workers' Union", "{S} & {S2} LLP", "the National {D} Agency", "{P} University")
+ORG_FORMS = (
+    "{P} City Council",
+    "the {P} Port Authority",
+    "{S} Holdings",
+    "the Ministry of {D}",
+    "the {P} Workers' Union",
+    "{S} & {S2} LLP",
+    "the National {D} Agency",
+    "{P} University",
+)
 DOMAINS = ("Finance", "Health", "Defense", "Transport", "Energy", "Education", "Agriculture", "Justice")
-ROLES = ("Deputy {D} Minister", "{D} Minister", "Mayor", "Senator", "chief executive", "spokeswoman",
-         "spokesman", "Judge", "Governor", "union leader", "economist", "police chief")
+ROLES = (
+    "Deputy {D} Minister",
+    "{D} Minister",
+    "Mayor",
+    "Senator",
+    "chief executive",
+    "spokeswoman",
+    "spokesman",
+    "Judge",
+    "Governor",
+    "union leader",
+    "economist",
+    "police chief",
+)
 TOPICS = {
     "budget": ("budget", "spending plan", "tax cuts", "deficit", "public debt", "pension reform"),
     "flood": ("floods", "evacuation", "river levels", "emergency shelters", "relief funds", "rainfall"),
@@ -69,15 +97,9 @@ TOPICS = {
     "court": ("ruling", "appeal", "indictment", "testimony", "verdict", "hearing"),
 }
 SPEECH = ("said", "told reporters", "warned", "argued", "insisted", "added", "claimed", "noted")
-MONTHS = _words(
-    "January February March April May June July August September October November December"
-)
-WEEKDAYS = _words(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
-)
-SMALL = _words(
-    "two three four five six seven eight nine ten twelve fifteen twenty"
-)
+MONTHS = _words("January February March April May June July August September October November December")
+WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+SMALL = _words("two three four five six seven eight nine ten twelve fifteen twenty")
 
 
 @dataclass(slots=True)

@@ -98,8 +98,10 @@ def main() -> int:
             t0 = time.perf_counter()
             quotes = extract_quotes(doc, sentences, entities)
             spent += time.perf_counter() - t0
-            preds = [{"speaker": q.speaker, "text": q.text, "start": q.start, "end": q.end,
-                      "direct": q.direct} for q in quotes]
+            preds = [
+                {"speaker": q.speaker, "text": q.text, "start": q.start, "end": q.end, "direct": q.direct}
+                for q in quotes
+            ]
             out.write(json.dumps({"id": row["id"], "quotes": preds}) + "\n")
     print(f"{len(rows)} articles, extract_quotes {1000 * spent / max(len(rows), 1):.2f} ms/article")
     if not args.scorer.exists():

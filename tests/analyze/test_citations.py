@@ -67,7 +67,7 @@ def test_one_citation_per_outlet_and_sentence(nlp):
 def test_offsets_point_at_the_outlet_mention(nlp):
     text = "The port reopened.\nA spokesman told the BBC it was safe."
     (citation,) = cites(nlp, text)
-    assert text[citation.start:citation.end] == citation.text == "BBC"
+    assert text[citation.start : citation.end] == citation.text == "BBC"
     assert citation.sentence == 1
 
 
@@ -100,5 +100,5 @@ def test_seed_001_cites_reuters_and_the_moscow_times(nlp):
     kinds = {(c.outlet, c.kind) for c in found}
     assert kinds == {("Reuters", "told"), ("The Moscow Times", "told"), ("Reuters", "credit")}
     moscow = next(c for c in found if c.outlet == "The Moscow Times")
-    assert text[moscow.start:moscow.end] == "The Moscow Times"
-    assert "Earlier statements" in text[text.rfind("\n", 0, moscow.start) + 1:moscow.start]
+    assert text[moscow.start : moscow.end] == "The Moscow Times"
+    assert "Earlier statements" in text[text.rfind("\n", 0, moscow.start) + 1 : moscow.start]

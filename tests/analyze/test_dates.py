@@ -108,7 +108,9 @@ def test_tonight_and_last_night(nlp):
 def test_absolute_forms(nlp):
     text = "The deal was signed on 14 May 2023, ratified on May 20, 2023, and filed on 2023-06-01."
     assert [(d.date, d.precision) for d in dates(nlp, text)] == [
-        ("2023-05-14", "day"), ("2023-05-20", "day"), ("2023-06-01", "day"),
+        ("2023-05-14", "day"),
+        ("2023-05-20", "day"),
+        ("2023-06-01", "day"),
     ]
 
 
@@ -129,7 +131,8 @@ def test_future_month_before_publication_falls_in_the_next_year(nlp):
 def test_coordinated_months_share_the_written_year(nlp):
     found = dates(nlp, "He led failed negotiations in March and April 2022.")
     assert [(d.text, d.date, d.precision) for d in found] == [
-        ("March", "2022-03", "month"), ("April 2022", "2022-04", "month"),
+        ("March", "2022-03", "month"),
+        ("April 2022", "2022-04", "month"),
     ]
 
 
@@ -152,7 +155,7 @@ def test_offsets_and_sentences_point_at_the_expression(nlp):
     text = "Talks collapsed.\nThe envoy left on Monday."
     doc = nlp(text)
     (ref,) = extract_dates(doc, SentenceIndex(doc), WED)
-    assert text[ref.start:ref.end] == ref.text == "Monday"
+    assert text[ref.start : ref.end] == ref.text == "Monday"
     assert ref.sentence == 1
 
 
@@ -160,7 +163,12 @@ def test_seed_001_dates_resolve_against_a_wednesday_publication(nlp):
     path = next((Path(__file__).resolve().parents[2] / "examples").glob("001_*.txt"))
     got = {(d.text, d.date) for d in dates(nlp, path.read_text(encoding="utf-8"))}
     assert {
-        ("Thursday", "2025-05-15"), ("late Wednesday", "2025-05-14"), ("early Sunday", "2025-05-11"),
-        ("Friday", "2025-05-16"), ("March", "2022-03"), ("April 2022", "2022-04"), ("early 2022", "2022"),
+        ("Thursday", "2025-05-15"),
+        ("late Wednesday", "2025-05-14"),
+        ("early Sunday", "2025-05-11"),
+        ("Friday", "2025-05-16"),
+        ("March", "2022-03"),
+        ("April 2022", "2022-04"),
+        ("early 2022", "2022"),
     } <= got
     assert not any(d.text == "30-day" for d in dates(nlp, path.read_text(encoding="utf-8")))

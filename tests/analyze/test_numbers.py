@@ -76,7 +76,7 @@ def test_offsets_point_at_the_number(nlp):
     text = "Rescuers said.\nAbout 300 km away, 15 houses fell."
     doc = nlp(text)
     found = extract_numbers(doc, SentenceIndex(doc))
-    assert [(text[n.start:n.end], n.sentence) for n in found] == [("300 km", 1), ("15", 1)]
+    assert [(text[n.start : n.end], n.sentence) for n in found] == [("300 km", 1), ("15", 1)]
     assert found[0].unit == "km" and found[0].qualifier == "about"
 
 

@@ -40,7 +40,7 @@ def test_direct_quote_before_its_frame(nlp: Language) -> None:
     q = only(quotes_of(nlp, text))
     assert q.direct
     assert q.text == "We will win this election"
-    assert text[q.start:q.end] == q.text
+    assert text[q.start : q.end] == q.text
     assert q.cue == "said"
     assert "Doe" in (q.speaker or "")
 
@@ -66,7 +66,7 @@ def test_quote_split_by_its_attribution_is_one_quote(nlp: Language) -> None:
     assert q.direct
     assert "We tried" in q.text and "the votes were not there" in q.text
     assert "said" not in q.text
-    assert text[q.start:].startswith("We tried") and text[:q.end].endswith("not there.")
+    assert text[q.start :].startswith("We tried") and text[: q.end].endswith("not there.")
 
 
 def test_second_quotation_after_the_frame_joins_the_first(nlp: Language) -> None:
@@ -128,17 +128,37 @@ def test_parenthetical_frame_inside_reported_speech(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("sentence", "cue", "speaker", "content"),
     [
-        ("The company announced it would close two factories.", "announced", "The company",
-         "it would close two factories"),
-        ("The general warned that the ceasefire could collapse.", "warned", "The general",
-         "that the ceasefire could collapse"),
-        ("The rebels claimed they had captured the airport.", "claimed", "The rebels",
-         "they had captured the airport"),
-        ("The union noted that wages had fallen for three years.", "noted", "The union",
-         "that wages had fallen for three years"),
+        (
+            "The company announced it would close two factories.",
+            "announced",
+            "The company",
+            "it would close two factories",
+        ),
+        (
+            "The general warned that the ceasefire could collapse.",
+            "warned",
+            "The general",
+            "that the ceasefire could collapse",
+        ),
+        (
+            "The rebels claimed they had captured the airport.",
+            "claimed",
+            "The rebels",
+            "they had captured the airport",
+        ),
+        (
+            "The union noted that wages had fallen for three years.",
+            "noted",
+            "The union",
+            "that wages had fallen for three years",
+        ),
         ("The coach insisted the team was ready.", "insisted", "The coach", "the team was ready"),
-        ("The opposition leader stated that the vote had been rigged.", "stated", "The opposition leader",
-         "that the vote had been rigged"),
+        (
+            "The opposition leader stated that the vote had been rigged.",
+            "stated",
+            "The opposition leader",
+            "that the vote had been rigged",
+        ),
     ],
 )
 def test_reporting_verbs(nlp: Language, sentence: str, cue: str, speaker: str, content: str) -> None:
@@ -207,16 +227,39 @@ def test_single_quotes_nested_in_double_quotes_stay_inside(nlp: Language, inner:
 
 def test_curly_and_straight_marks_pair_by_position() -> None:
     text = 'A “curly" one and a "straight” one.'
-    pairs = [(text[m.inner:m.inner_end], m.closed) for m in scan_quotations(text)]
+    pairs = [(text[m.inner : m.inner_end], m.closed) for m in scan_quotations(text)]
     assert pairs == [("curly", True), ("straight", True)]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "", " ", "\n\n", '"', '""', '"""', "“”", "“ ”“", "''", "“unclosed", "closing” only", '"a" "b" "c"',
-        "He said.", "said", "according to", "According to", '"' * 40, "“Hello,” said", ':"', "“‘”’",
-        '"Never closed," he said, "and again', "Trump:", "“”“”“”\n”“", "'' '' ''", "» «", "„Ja“, sagte er.",
+        "",
+        " ",
+        "\n\n",
+        '"',
+        '""',
+        '"""',
+        "“”",
+        "“ ”“",
+        "''",
+        "“unclosed",
+        "closing” only",
+        '"a" "b" "c"',
+        "He said.",
+        "said",
+        "according to",
+        "According to",
+        '"' * 40,
+        "“Hello,” said",
+        ':"',
+        "“‘”’",
+        '"Never closed," he said, "and again',
+        "Trump:",
+        "“”“”“”\n”“",
+        "'' '' ''",
+        "» «",
+        "„Ja“, sagte er.",
     ],
 )
 def test_malformed_input_never_raises(nlp: Language, text: str) -> None:
@@ -258,4 +301,4 @@ def test_seed_offsets_point_at_the_content(seed_quotes: tuple[str, list[Quote]])
     text, found = seed_quotes
     assert found
     for q in found:
-        assert text[q.start:q.end].startswith(q.text.split(" … ")[0])
+        assert text[q.start : q.end].startswith(q.text.split(" … ")[0])

@@ -50,14 +50,27 @@ def _find(analysis: Analysis, sentence: int, text: str) -> tuple[int, int]:
     return s.start + at, s.start + at + len(text)
 
 
-def number(analysis: Analysis, sentence: int, text: str, value: float, counts: str | None = None,
-           unit: str | None = None, qualifier: str | None = None) -> None:
+def number(
+    analysis: Analysis,
+    sentence: int,
+    text: str,
+    value: float,
+    counts: str | None = None,
+    unit: str | None = None,
+    qualifier: str | None = None,
+) -> None:
     start, end = _find(analysis, sentence, text)
     analysis.numbers.append(NumberRef(text, value, unit, counts, sentence, start, end, qualifier))
 
 
-def date_ref(analysis: Analysis, sentence: int, text: str, iso: str, precision: DatePrecision = "day",
-             tense: Tense = "past") -> None:
+def date_ref(
+    analysis: Analysis,
+    sentence: int,
+    text: str,
+    iso: str,
+    precision: DatePrecision = "day",
+    tense: Tense = "past",
+) -> None:
     start, end = _find(analysis, sentence, text)
     analysis.dates.append(DateRef(text, iso, precision, tense, sentence, start, end))
 
@@ -171,8 +184,10 @@ def test_parts_that_add_up_to_the_other_outlets_whole_agree() -> None:
 def test_sentences_disagreeing_on_every_figure_describe_different_things() -> None:
     a = article("a", ["The navy seized six rifles, 12 magazines and 300 rounds from the boats."])
     b = article("b", ["The navy has seized 14 rifles, 31 magazines and 923 rounds from boats so far."])
-    for analysis, values in ((a, ("six rifles", "12 magazines", "300 rounds")),
-                             (b, ("14 rifles", "31 magazines", "923 rounds"))):
+    for analysis, values in (
+        (a, ("six rifles", "12 magazines", "300 rounds")),
+        (b, ("14 rifles", "31 magazines", "923 rounds")),
+    ):
         for text in values:
             head, noun = text.split()
             value = {"six": 6.0}.get(head) or float(head)
@@ -206,10 +221,13 @@ def test_the_same_event_on_different_days_is_a_date_discrepancy() -> None:
 
 
 def test_a_year_and_a_month_within_it_agree_but_a_day_outside_the_month_does_not() -> None:
-    a = article("a", ["The first round of talks failed in 2022.",
-                      "The first round of talks opened on April 5, 2022."])
-    b = article("b", ["The first round of talks failed in March 2022.",
-                      "The first round of talks opened in March 2022."])
+    a = article(
+        "a", ["The first round of talks failed in 2022.", "The first round of talks opened on April 5, 2022."]
+    )
+    b = article(
+        "b",
+        ["The first round of talks failed in March 2022.", "The first round of talks opened in March 2022."],
+    )
     date_ref(a, 0, "2022", "2022", "year")
     date_ref(b, 0, "March 2022", "2022-03", "month")
     date_ref(a, 1, "April 5, 2022", "2022-04-05")
@@ -227,10 +245,13 @@ def test_datelines_are_not_compared() -> None:
 
 
 def test_sentences_of_a_large_fact_are_compared_only_with_their_parallel() -> None:
-    a = article("a", ["The navy captured 23 pirates in the Gulf.",
-                      "Commandos seized seven rifles from the boats."])
-    b = article("b", ["Marines nabbed 12 Somali and 11 Yemeni pirates.",
-                      "Commandos seized nine rifles from the boats."])
+    a = article(
+        "a", ["The navy captured 23 pirates in the Gulf.", "Commandos seized seven rifles from the boats."]
+    )
+    b = article(
+        "b",
+        ["Marines nabbed 12 Somali and 11 Yemeni pirates.", "Commandos seized nine rifles from the boats."],
+    )
     number(a, 0, "23 pirates", 23, counts="pirate")
     number(b, 0, "12", 12, counts="pirate")
     number(a, 1, "seven rifles", 7, counts="rifle")
@@ -242,12 +263,22 @@ def test_sentences_of_a_large_fact_are_compared_only_with_their_parallel() -> No
 
 
 def test_dates_of_different_happenings_anaphoric_or_quoted_dates_are_not_compared() -> None:
-    a = article("a", ["Critics demanded his resignation on Friday after the speech.",
-                      "He apologised the next day in a statement to reporters.",
-                      'He said: "We will meet today with the whole team," in a statement.'])
-    b = article("b", ["Senators kept up pressure on Sunday to better explain the speech.",
-                      "He apologised on Monday in a statement to reporters.",
-                      'He said: "We will meet Monday with the whole team," in a statement.'])
+    a = article(
+        "a",
+        [
+            "Critics demanded his resignation on Friday after the speech.",
+            "He apologised the next day in a statement to reporters.",
+            'He said: "We will meet today with the whole team," in a statement.',
+        ],
+    )
+    b = article(
+        "b",
+        [
+            "Senators kept up pressure on Sunday to better explain the speech.",
+            "He apologised on Monday in a statement to reporters.",
+            'He said: "We will meet Monday with the whole team," in a statement.',
+        ],
+    )
     date_ref(a, 0, "Friday", "2010-07-02")
     date_ref(b, 0, "Sunday", "2010-07-04")
     date_ref(a, 1, "the next day", "2010-07-03")
@@ -275,10 +306,20 @@ def test_a_past_date_and_a_scheduled_one_are_two_events() -> None:
 
 
 def test_publication_lines_and_two_bare_years_are_not_compared() -> None:
-    a = article("a", ["The story was posted on Wednesday, September 18, 2013 by the news desk.",
-                      "She first hosted the awards show in 2007 on television."])
-    b = article("b", ["The story was posted on Friday, September 20, 2013 by the news desk.",
-                      "She will host the awards show in 2014 on television."])
+    a = article(
+        "a",
+        [
+            "The story was posted on Wednesday, September 18, 2013 by the news desk.",
+            "She first hosted the awards show in 2007 on television.",
+        ],
+    )
+    b = article(
+        "b",
+        [
+            "The story was posted on Friday, September 20, 2013 by the news desk.",
+            "She will host the awards show in 2014 on television.",
+        ],
+    )
     date_ref(a, 0, "Wednesday, September 18, 2013", "2013-09-18")
     date_ref(b, 0, "Friday, September 20, 2013", "2013-09-20")
     date_ref(a, 1, "2007", "2007", "year")
@@ -316,8 +357,10 @@ def test_former_minister_and_minister_conflict() -> None:
 def test_complementary_roles_and_rewordings_are_not_role_discrepancies() -> None:
     cases = [
         (["presidential aide"], ["Russia's ultra-conservative former culture minister"]),
-        (["the head of Russia's military intelligence service"],
-         ["head of Russia’s military intelligence (GRU)"]),
+        (
+            ["the head of Russia's military intelligence service"],
+            ["head of Russia’s military intelligence (GRU)"],
+        ),
         (["Deputy Defence Minister"], ["deputy defense minister"]),
         (["Foreign Minister"], ["Ukrainian Foreign Minister"]),
         (["Minister of Foreign Affairs"], ["Foreign Minister"]),
@@ -359,7 +402,8 @@ def test_one_happening_placed_in_two_unrelated_places_is_a_place_discrepancy() -
 
 def test_a_city_and_the_country_named_with_it_elsewhere_do_not_conflict() -> None:
     a = article(
-        "a", ["Talks open in Istanbul.", "Istanbul is the largest city in Turkey."],
+        "a",
+        ["Talks open in Istanbul.", "Istanbul is the largest city in Turkey."],
         [("istanbul", "GPE", ["Istanbul"]), ("turkey", "GPE", ["Turkey"])],
     )
     b = article("b", ["Talks open in Turkey."], [("turkey", "GPE", ["Turkey"])])
@@ -367,8 +411,9 @@ def test_a_city_and_the_country_named_with_it_elsewhere_do_not_conflict() -> Non
 
 
 def test_places_of_different_kinds_may_nest_and_are_not_compared() -> None:
-    a = article("a", ["The driver was stopped on Route 52 near Home Avenue."],
-                [("home", "FAC", ["Home Avenue"])])
+    a = article(
+        "a", ["The driver was stopped on Route 52 near Home Avenue."], [("home", "FAC", ["Home Avenue"])]
+    )
     b = article("b", ["The driver was stopped on Route 52 in San Diego."], [("sd", "GPE", ["San Diego"])])
     assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
 
@@ -380,8 +425,11 @@ def test_a_place_that_qualifies_a_noun_places_nothing() -> None:
 
 
 def test_a_place_both_outlets_name_is_no_place_discrepancy() -> None:
-    a = article("a", ["Leaders met in Ankara before Istanbul."],
-                [("ankara", "GPE", ["Ankara"]), ("istanbul", "GPE", ["Istanbul"])])
+    a = article(
+        "a",
+        ["Leaders met in Ankara before Istanbul."],
+        [("ankara", "GPE", ["Ankara"]), ("istanbul", "GPE", ["Istanbul"])],
+    )
     b = article("b", ["Leaders met in Istanbul."], [("istanbul", "GPE", ["Istanbul"])])
     assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
 
@@ -432,8 +480,10 @@ def test_hedged_or_conditional_attendance_is_no_claim() -> None:
     a = article("a", ["Vladimir Putin will not travel to Istanbul."], putin)
     b = article(
         "b",
-        ["Trump said he would go only if Putin travels to Istanbul.",
-         "Putin could travel to Istanbul later."],
+        [
+            "Trump said he would go only if Putin travels to Istanbul.",
+            "Putin could travel to Istanbul later.",
+        ],
         putin,
     )
     assert run([fact("f1", (a, 0), (b, 0), (b, 1))], a, b) == []
@@ -451,7 +501,10 @@ def test_reading_attendance_claims() -> None:
     assert read_claim(" declined to attend it") == ("attend", False, "declined to attend", "it")
     assert read_claim(" will skip the summit") == ("attend", False, "will skip", "the summit")
     assert read_claim(" is going to take part in the talks") == (
-        "attend", True, "is going to take part", "in the talks",
+        "attend",
+        True,
+        "is going to take part",
+        "in the talks",
     )
     assert read_claim(" will be joined by two deputies") is None
     assert read_claim(" would consider traveling to Turkey") is None

@@ -88,11 +88,16 @@ def test_diacritics_in_a_full_name_are_a_spelling_difference() -> None:
 
 
 def test_shortenings_abbreviations_and_shared_forms_are_not_spellings() -> None:
-    a = article("a", ["Vladimir Putin met US envoys.", "Kiev and Kyiv both appear here."],
-                [("putin", "PERSON", ["Vladimir Putin"]), ("us", "GPE", ["US"]),
-                 ("kyiv", "GPE", ["Kiev", "Kyiv"])])
-    b = article("b", ["Putin met U.S. envoys in Kyiv."],
-                [("putin", "PERSON", ["Putin"]), ("us", "GPE", ["U.S."]), ("kyiv", "GPE", ["Kyiv"])])
+    a = article(
+        "a",
+        ["Vladimir Putin met US envoys.", "Kiev and Kyiv both appear here."],
+        [("putin", "PERSON", ["Vladimir Putin"]), ("us", "GPE", ["US"]), ("kyiv", "GPE", ["Kiev", "Kyiv"])],
+    )
+    b = article(
+        "b",
+        ["Putin met U.S. envoys in Kyiv."],
+        [("putin", "PERSON", ["Putin"]), ("us", "GPE", ["U.S."]), ("kyiv", "GPE", ["Kyiv"])],
+    )
     actors = [
         StoryEntity("putin", "Vladimir Putin", "PERSON", [], [], ["a", "b"]),
         StoryEntity("us", "US", "GPE", [], [], ["a", "b"]),
@@ -148,7 +153,7 @@ def test_loaded_words_are_found_in_their_inflections_and_hyphenated_forms() -> N
 
 def test_neutral_uses_and_quoted_words_are_not_loaded() -> None:
     text = (
-        'He was admitted to the association; the claims failed to convince; it was supposed to end; '
+        "He was admitted to the association; the claims failed to convince; it was supposed to end; "
         'the sanctions regime held; he called it "a brutal regime".'
     )
     assert loaded_words_in(text) == []
@@ -183,7 +188,10 @@ def test_parse_role_reads_head_specifics_rank_and_former() -> None:
     parts = parse_role("Russia's former Deputy Defence Minister")
     assert parts is not None
     assert (parts.head, set(parts.specifics), set(parts.ranks), parts.former) == (
-        "minister", {"defense"}, {"deputy"}, True,
+        "minister",
+        {"defense"},
+        {"deputy"},
+        True,
     )
     assert parse_role("36-year-old") is None
     head_of = parse_role("the head of Russia's military intelligence (GRU)")

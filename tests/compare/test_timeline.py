@@ -25,15 +25,20 @@ def test_entries_are_in_calendar_order_with_past_and_scheduled_dates() -> None:
     a = article(
         "a",
         ["Talks open on Thursday.", "The last round failed in 2022.", "It was announced on Wednesday."],
-        [(0, "Thursday", "2025-05-15", "day", "future"), (1, "2022", "2022", "year", "past"),
-         (2, "Wednesday", "2025-05-14", "day", "past")],
+        [
+            (0, "Thursday", "2025-05-15", "day", "future"),
+            (1, "2022", "2022", "year", "past"),
+            (2, "Wednesday", "2025-05-14", "day", "past"),
+        ],
     )
     b = article(
         "b",
         ["That round ran in March 2022.", "Envoys fly in at 3 p.m. on Friday.", "Talks were set this week."],
-        [(0, "March 2022", "2022-03", "month", "past"),
-         (1, "3 p.m. on Friday", "2025-05-16T15:00", "time", "future"),
-         (2, "this week", "2025-W20", "week", "present")],
+        [
+            (0, "March 2022", "2022-03", "month", "past"),
+            (1, "3 p.m. on Friday", "2025-05-16T15:00", "time", "future"),
+            (2, "this week", "2025-W20", "week", "present"),
+        ],
     )
     timeline = build_timeline([a, b])
     assert [(e.date, e.precision, e.article, e.sentence) for e in timeline] == [
@@ -51,8 +56,11 @@ def test_unresolved_dates_are_left_out_and_repeats_in_one_sentence_merge() -> No
     a = article(
         "a",
         ["On Tuesday, May 13, they met.", "They meet again on Friday."],
-        [(0, "Tuesday", "2025-05-13", "day", "past"), (0, "May 13", "2025-05-13", "day", "past"),
-         (1, "Friday", None, "day", "future")],
+        [
+            (0, "Tuesday", "2025-05-13", "day", "past"),
+            (0, "May 13", "2025-05-13", "day", "past"),
+            (1, "Friday", None, "day", "future"),
+        ],
     )
     b = article("b", ["They met on Tuesday."], [(0, "Tuesday", "2025-05-13", "day", "past")])
     timeline = build_timeline([b, a])

@@ -32,15 +32,62 @@ _YEAR = "january february march april may june july august september october nov
 WEEKDAYS = {name: i for i, name in enumerate(_WEEK.split())}
 MONTHS = {name: i + 1 for i, name in enumerate(_YEAR.split())}
 # Abbreviations count only when capitalised: "sun" and "sat" are words too.
-WEEKDAY_ABBREV = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
-                  "sat": 5, "sun": 6}
-MONTH_ABBREV = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-                "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAY_ABBREV = {
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+}
+MONTH_ABBREV = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-PARTS_OF_DAY = {"morning", "afternoon", "evening", "night", "overnight", "midday", "noon", "midnight",
-                "dawn", "dusk", "daybreak"}
-QUALIFIERS = {"early", "late", "mid", "middle", "earlier", "later", "end", "beginning", "start",
-              "spring", "summer", "autumn", "fall", "winter"}
+PARTS_OF_DAY = {
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "overnight",
+    "midday",
+    "noon",
+    "midnight",
+    "dawn",
+    "dusk",
+    "daybreak",
+}
+QUALIFIERS = {
+    "early",
+    "late",
+    "mid",
+    "middle",
+    "earlier",
+    "later",
+    "end",
+    "beginning",
+    "start",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+}
 # "the following day" counts from the story's last date, not from publication: left out.
 DEICTICS = {"last", "next", "this", "past", "coming", "current"}
 UNITS = {"day", "week", "month", "year", "weekend"}
@@ -50,15 +97,61 @@ MERIDIEM = {"a.m", "am", "p.m", "pm"}
 PLAN_WORDS = {"schedule", "slate", "expect", "plan", "due", "set", "upcoming", "intend"}
 # Controllers of an infinitive that put it ahead of the report: "plans to visit on Friday".
 FUTURE_CONTROLLERS = PLAN_WORDS | {
-    "hope", "want", "aim", "seek", "agree", "decide", "promise", "pledge", "vow", "threaten", "prepare",
-    "propose", "offer", "invite", "urge", "ask", "go", "wish", "like", "try",
+    "hope",
+    "want",
+    "aim",
+    "seek",
+    "agree",
+    "decide",
+    "promise",
+    "pledge",
+    "vow",
+    "threaten",
+    "prepare",
+    "propose",
+    "offer",
+    "invite",
+    "urge",
+    "ask",
+    "go",
+    "wish",
+    "like",
+    "try",
 }
 # Events that can lie on either side of the report: "a meeting on Thursday".
 EVENT_NOUNS = {
-    "talk", "talks", "meeting", "summit", "visit", "trip", "travel", "conference", "vote", "election",
-    "referendum", "hearing", "trial", "session", "negotiation", "ceasefire", "deadline", "debate",
-    "ceremony", "match", "game", "launch", "rally", "parade", "strike", "protest", "arrival", "departure",
-    "call", "speech", "address", "announcement",
+    "talk",
+    "talks",
+    "meeting",
+    "summit",
+    "visit",
+    "trip",
+    "travel",
+    "conference",
+    "vote",
+    "election",
+    "referendum",
+    "hearing",
+    "trial",
+    "session",
+    "negotiation",
+    "ceasefire",
+    "deadline",
+    "debate",
+    "ceremony",
+    "match",
+    "game",
+    "launch",
+    "rally",
+    "parade",
+    "strike",
+    "protest",
+    "arrival",
+    "departure",
+    "call",
+    "speech",
+    "address",
+    "announcement",
 }
 # A past verb announcing such an event leaves its date free: "confirmed their travel on Friday".
 ANNOUNCE_VERBS = {"confirm", "announce", "schedule", "plan", "set", "propose", "call", "arrange", "unveil"}
@@ -197,7 +290,7 @@ def _verb_direction(verb: Token) -> Direction | None:
 
 def _direction(doc: Doc, p: _Parts) -> Direction | None:
     """The direction the grammar gives an expression: climb from it to the verb that governs it."""
-    tok = doc[p.start:p.end].root
+    tok = doc[p.start : p.end].root
     for _ in range(12):
         if not p.start <= tok.i < p.end:
             lemma = tok.lemma_.lower()
@@ -209,8 +302,10 @@ def _direction(doc: Doc, p: _Parts) -> Direction | None:
                     return found
             elif tok.pos_ == "ADJ" and lemma in PLAN_WORDS:
                 return "future"
-            elif tok.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS and not (
-                tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS
+            elif (
+                tok.pos_ in ("NOUN", "PROPN")
+                and lemma in EVENT_NOUNS
+                and not (tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS)
             ):
                 return "nearest"
         if tok.head is tok:
@@ -262,8 +357,12 @@ def _year_for(pub: date, p: _Parts, direction: Direction | None) -> int:
         return max(y for y in years if first[y] <= pub + slack)
     if direction == "future":
         return min(y for y in years if last[y] >= pub - slack)
-    return min(years, key=lambda y: 0 if first[y] <= pub <= last[y] else min(
-        abs((first[y] - pub).days), abs((last[y] - pub).days)))
+    return min(
+        years,
+        key=lambda y: (
+            0 if first[y] <= pub <= last[y] else min(abs((first[y] - pub).days), abs((last[y] - pub).days))
+        ),
+    )
 
 
 def _month_start(year: int, month: int, shift: int = 0) -> date:
@@ -332,7 +431,7 @@ def _weekend(pub: date, deictic: str | None, direction: Direction | None) -> str
 
 
 def _relative_unit(p: _Parts, pub: date | None) -> Resolved:
-    """"last week", "next month", "earlier this year", "two weeks ago"."""
+    """ "last week", "next month", "earlier this year", "two weeks ago"."""
     precision: DatePrecision = "day" if p.unit == "day" else p.unit  # type: ignore[assignment]
     if pub is None:
         return None, precision
@@ -372,7 +471,7 @@ def _spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _is_title(doc: Doc, start: int, end: int) -> bool:
-    """"Today" in "the Today show": a capitalised relative day inside a sentence is a name."""
+    """ "Today" in "the Today show": a capitalised relative day inside a sentence is a name."""
     tok = doc[start]
     capitalised = tok.text[:1].isupper() and not tok.is_sent_start
     return end - start == 1 and tok.lower_ in RELATIVE_DAYS and capitalised
@@ -383,8 +482,10 @@ def _merge(parts: list[_Parts]) -> list[_Parts]:
     out: list[_Parts] = []
     for p in parts:
         prev = out[-1] if out else None
-        if prev is not None and p.start - prev.end <= 1 and (
-            (prev.has_day() and p.only_time()) or (prev.only_time() and p.has_day())
+        if (
+            prev is not None
+            and p.start - prev.end <= 1
+            and ((prev.has_day() and p.only_time()) or (prev.only_time() and p.has_day()))
         ):
             day, time = (prev, p) if prev.has_day() else (p, prev)
             day.hour = day.hour if day.hour is not None else time.hour
@@ -398,23 +499,25 @@ def _merge(parts: list[_Parts]) -> list[_Parts]:
 
 
 def _borrow_years(doc: Doc, parts: list[_Parts]) -> None:
-    """"March and April 2022": a month without a year takes the year of the month it is joined to."""
+    """ "March and April 2022": a month without a year takes the year of the month it is joined to."""
     with_year = [q for q in parts if q.year is not None and q.month is not None]
     by_token = {i: q for q in with_year for i in range(q.start, q.end)}
     for p in parts:
         if by_token and p.month is not None and p.year is None:
-            years = [by_token[c.i].year for c in doc[p.start:p.end].root.conjuncts if c.i in by_token]
+            years = [by_token[c.i].year for c in doc[p.start : p.end].root.conjuncts if c.i in by_token]
             p.year = years[0] if years else None
 
 
-def _tense(direction: Direction | None, iso: str | None, precision: DatePrecision, pub: date | None,
-           absolute: bool) -> Tense:
+def _tense(
+    direction: Direction | None, iso: str | None, precision: DatePrecision, pub: date | None, absolute: bool
+) -> Tense:
     """The date's side of publication when a written year fixes it; else the grammar's tense;
     else (no clear tense) the resolved date's side."""
     side: Tense | None = None
     if iso is not None and pub is not None:
         here = {"week": _iso_week(pub), "month": pub.isoformat()[:7], "year": str(pub.year)}.get(
-            precision, pub.isoformat())
+            precision, pub.isoformat()
+        )
         mine = iso[: len(here)]
         side = "past" if mine < here else "future" if mine > here else "present"
         if absolute and side != "present":
@@ -441,10 +544,17 @@ def extract_dates(doc: Doc, sentences: SentenceIndex, published: date | None) ->
         tense = _tense(direction, iso, precision, published, p.iso is not None or p.year is not None)
         if p.hour is not None and precision == "day":
             iso, precision = (f"{iso}T{p.hour:02d}:{p.minute:02d}" if iso else None), "time"
-        span = doc[p.start:p.end]
-        out.append(DateRef(
-            text=span.text, date=iso, precision=precision, tense=tense,
-            sentence=sentences.of_char(span.start_char), start=span.start_char, end=span.end_char,
-            part_of_day=" ".join(dict.fromkeys(p.qualifiers)) or None,
-        ))
+        span = doc[p.start : p.end]
+        out.append(
+            DateRef(
+                text=span.text,
+                date=iso,
+                precision=precision,
+                tense=tense,
+                sentence=sentences.of_char(span.start_char),
+                start=span.start_char,
+                end=span.end_char,
+                part_of_day=" ".join(dict.fromkeys(p.qualifiers)) or None,
+            )
+        )
     return out

@@ -31,47 +31,145 @@ WORD_VALUES.update({"a": 1.0, "an": 1.0, "half": 0.5})
 # Multipliers that scale what precedes them ("two dozen", "1.5 million"); "k", "bn" and friends
 # are the suffixes business copy glues onto digits ("$5bn").
 SCALES: dict[str, float] = {
-    "dozen": 12.0, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+    "dozen": 12.0,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
 }
 # Plural scale words used alone ("thousands of people") give an order of magnitude, not a count.
 VAGUE_SCALES = {"dozens": 12.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 
 CURRENCY_SYMBOLS = {
-    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR", "₴": "UAH",
+    "$": "USD",
+    "us$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₽": "RUB",
+    "₹": "INR",
+    "₴": "UAH",
 }
 CURRENCY_WORDS = {
-    "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "ruble": "RUB", "rouble": "RUB",
-    "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "rupee": "INR", "hryvnia": "UAH", "franc": "CHF",
-    "lira": "TRY", "shekel": "ILS", "peso": "MXN",
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "ruble": "RUB",
+    "rouble": "RUB",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "yen": "JPY",
+    "rupee": "INR",
+    "hryvnia": "UAH",
+    "franc": "CHF",
+    "lira": "TRY",
+    "shekel": "ILS",
+    "peso": "MXN",
 }
 # Lemma -> unit symbol. Time units stay words because "30-day" and "three years" read that way.
 MEASURE_UNITS = {
-    "%": "%", "percent": "%", "pct": "%", "km": "km", "kilometer": "km", "kilometre": "km",
-    "mile": "mi", "meter": "m", "metre": "m", "foot": "ft", "feet": "ft", "kg": "kg",
-    "kilogram": "kg", "ton": "t", "tonne": "t", "barrel": "barrel", "hectare": "ha", "acre": "acre",
-    "degree": "degree", "magnitude": "magnitude", "second": "second", "minute": "minute",
-    "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
-    "decade": "decade", "century": "century", "point": "point",
+    "%": "%",
+    "percent": "%",
+    "pct": "%",
+    "km": "km",
+    "kilometer": "km",
+    "kilometre": "km",
+    "mile": "mi",
+    "meter": "m",
+    "metre": "m",
+    "foot": "ft",
+    "feet": "ft",
+    "kg": "kg",
+    "kilogram": "kg",
+    "ton": "t",
+    "tonne": "t",
+    "barrel": "barrel",
+    "hectare": "ha",
+    "acre": "acre",
+    "degree": "degree",
+    "magnitude": "magnitude",
+    "second": "second",
+    "minute": "minute",
+    "hour": "hour",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "decade": "decade",
+    "century": "century",
+    "point": "point",
 }
 PEOPLE_NOUNS = {"people", "person"}
 QUALIFIERS_2 = {
-    "at least", "at most", "more than", "less than", "fewer than", "up to", "as many", "close to",
-    "just over", "just under", "an estimated", "as much", "upwards of",
+    "at least",
+    "at most",
+    "more than",
+    "less than",
+    "fewer than",
+    "up to",
+    "as many",
+    "close to",
+    "just over",
+    "just under",
+    "an estimated",
+    "as much",
+    "upwards of",
 }
 QUALIFIERS_1 = {
-    "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "under", "estimated",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "under",
+    "estimated",
 }
 # Entities whose digits are part of a name, not a quantity ("Apollo 11", "World War II", "G7").
 NAME_LABELS = {
-    "PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "NORP", "LANGUAGE",
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "FAC",
+    "EVENT",
+    "LAW",
+    "PRODUCT",
+    "WORK_OF_ART",
+    "NORP",
+    "LANGUAGE",
     "ORDINAL",
 }
 ID_CUES = {"no", "no.", "#", "nr", "flight", "route", "code", "phone", "id", "am", "fm"}
 # Verbs whose prepositional complement is a new level of their subject ("the toll rose to 40").
 LEVEL_VERBS = {
-    "rise", "climb", "fall", "drop", "stand", "reach", "increase", "decrease", "jump", "grow", "surge",
-    "soar", "decline", "hit", "top", "exceed",
+    "rise",
+    "climb",
+    "fall",
+    "drop",
+    "stand",
+    "reach",
+    "increase",
+    "decrease",
+    "jump",
+    "grow",
+    "surge",
+    "soar",
+    "decline",
+    "hit",
+    "top",
+    "exceed",
 }
 MODIFIER_DEPS = ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod")
 _DIGITS = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$")
@@ -150,8 +248,12 @@ def _numeric(tok: Token) -> bool:
     low = tok.lower_
     if low in ("a", "an", "half"):
         return False
-    return tok.like_num or low in WORD_VALUES or low in SCALES or low in VAGUE_SCALES or bool(
-        _SUFFIXED.match(low)
+    return (
+        tok.like_num
+        or low in WORD_VALUES
+        or low in SCALES
+        or low in VAGUE_SCALES
+        or bool(_SUFFIXED.match(low))
     )
 
 
@@ -313,8 +415,14 @@ def _read(doc: Doc, first: int, last: int, sentences: SentenceIndex) -> NumberRe
     if unit is None and counts in PEOPLE_NOUNS:
         unit = "people"
     return NumberRef(
-        text=span.text, value=value, unit=unit, counts=counts, sentence=sentences.of_char(span.start_char),
-        start=span.start_char, end=span.end_char, qualifier=qualifier,
+        text=span.text,
+        value=value,
+        unit=unit,
+        counts=counts,
+        sentence=sentences.of_char(span.start_char),
+        start=span.start_char,
+        end=span.end_char,
+        qualifier=qualifier,
     )
 
 

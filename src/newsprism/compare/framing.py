@@ -23,8 +23,23 @@ from newsprism.model import Analysis, Fact, FramingDifference, StoryEntity, Word
 # regime" a system of rules, "failed to" a plain outcome.
 NEUTRAL_BEFORE: dict[str, frozenset[str]] = {
     "claims": frozenset({"the", "their", "his", "her", "its", "these", "those", "such", "of", "our", "your"}),
-    "regime": frozenset({"sanctions", "tax", "visa", "trade", "tariff", "inspection", "regulatory",
-                         "exchange", "legal", "treatment", "training", "fitness", "diet"}),
+    "regime": frozenset(
+        {
+            "sanctions",
+            "tax",
+            "visa",
+            "trade",
+            "tariff",
+            "inspection",
+            "regulatory",
+            "exchange",
+            "legal",
+            "treatment",
+            "training",
+            "fitness",
+            "diet",
+        }
+    ),
 }
 NEUTRAL_AFTER: dict[str, frozenset[str]] = {
     "admitted": frozenset({"into", "hospital"}),
@@ -55,31 +70,107 @@ FORMER_WORDS = frozenset({"former", "ex"})
 # Words that describe the holder rather than define the office; they never make two roles differ.
 DESCRIPTORS = frozenset(
     {
-        "senior", "top", "chief", "longtime", "long-time", "veteran", "powerful", "influential",
-        "prominent", "key", "leading", "new", "newly", "current", "incoming", "outgoing", "acting",
-        "interim", "then", "first", "sitting", "elected", "de", "facto", "also", "close", "trusted",
-        "loyal", "hawkish", "dovish", "conservative", "liberal", "popular", "unpopular", "young",
-        "old", "nominal", "official", "lead", "principal", "permanent", "special", "own",
+        "senior",
+        "top",
+        "chief",
+        "longtime",
+        "long-time",
+        "veteran",
+        "powerful",
+        "influential",
+        "prominent",
+        "key",
+        "leading",
+        "new",
+        "newly",
+        "current",
+        "incoming",
+        "outgoing",
+        "acting",
+        "interim",
+        "then",
+        "first",
+        "sitting",
+        "elected",
+        "de",
+        "facto",
+        "also",
+        "close",
+        "trusted",
+        "loyal",
+        "hawkish",
+        "dovish",
+        "conservative",
+        "liberal",
+        "popular",
+        "unpopular",
+        "young",
+        "old",
+        "nominal",
+        "official",
+        "lead",
+        "principal",
+        "permanent",
+        "special",
+        "own",
     }
 )
 # Heads whose specifics name one office: a person is one kind of minister at a time, but may well
 # be a "presidential" and a "senior" aide at once, so only these heads can conflict on specifics.
 EXCLUSIVE_HEADS = frozenset(
     {
-        "minister", "secretary", "director", "commander", "governor", "mayor", "ambassador", "senator",
-        "chancellor", "president", "premier", "prosecutor", "attorney", "judge", "spokesperson",
-        "chair", "envoy", "general", "speaker", "commissioner",
+        "minister",
+        "secretary",
+        "director",
+        "commander",
+        "governor",
+        "mayor",
+        "ambassador",
+        "senator",
+        "chancellor",
+        "president",
+        "premier",
+        "prosecutor",
+        "attorney",
+        "judge",
+        "spokesperson",
+        "chair",
+        "envoy",
+        "general",
+        "speaker",
+        "commissioner",
     }
 )
 # Nouns for the body an office belongs to; "head of the intelligence service" and "head of the
 # intelligence agency" name the same office, so these never count as a specific.
 GENERIC_BODIES = frozenset(
-    {"ministry", "ministries", "service", "services", "department", "agency", "office", "committee",
-     "council", "directorate", "administration", "bureau", "commission", "affairs", "board"}
+    {
+        "ministry",
+        "ministries",
+        "service",
+        "services",
+        "department",
+        "agency",
+        "office",
+        "committee",
+        "council",
+        "directorate",
+        "administration",
+        "bureau",
+        "commission",
+        "affairs",
+        "board",
+    }
 )
 _SPELLINGS = {
-    "defence": "defense", "labour": "labor", "advisor": "adviser", "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
+    "defence": "defense",
+    "labour": "labor",
+    "advisor": "adviser",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairperson": "chair",
     "councillor": "councilor",
 }
 _ROLE_STOP = frozenset({"the", "a", "an", "and", "his", "her", "its", "their", "our", "who", "is", "was"})
@@ -133,10 +224,18 @@ def parse_role(text: str, ignore: frozenset[str] = frozenset()) -> RoleParts | N
     specifics = {
         w
         for w in (*modifiers, *after)
-        if w not in _ROLE_STOP and w not in _ROLE_SPLITS and not w.endswith("'s") and not w.endswith("'")
-        and w not in DESCRIPTORS and w not in loaded_words() and w not in SUBORDINATE_RANKS
-        and w not in FORMER_WORDS and w not in GENERIC_BODIES and ("-" not in w)
-        and (w not in ignore or w in PORTFOLIO_WORDS) and not w.isdigit()
+        if w not in _ROLE_STOP
+        and w not in _ROLE_SPLITS
+        and not w.endswith("'s")
+        and not w.endswith("'")
+        and w not in DESCRIPTORS
+        and w not in loaded_words()
+        and w not in SUBORDINATE_RANKS
+        and w not in FORMER_WORDS
+        and w not in GENERIC_BODIES
+        and ("-" not in w)
+        and (w not in ignore or w in PORTFOLIO_WORDS)
+        and not w.isdigit()
     }
     return RoleParts(
         head=head,
@@ -307,8 +406,17 @@ def loaded_words_in(text: str) -> list[tuple[str, str, int]]:
         after = words[i + 1].group().lower() if i + 1 < len(words) else ""
         if before in NEUTRAL_BEFORE.get(word, ()) or after in NEUTRAL_AFTER.get(word, ()):
             continue
-        if word == "admitted" and after == "to" and i + 2 < len(words) and words[i + 2].group().lower() in (
-            "the", "a", "an", "hospital",
+        if (
+            word == "admitted"
+            and after == "to"
+            and i + 2 < len(words)
+            and words[i + 2].group().lower()
+            in (
+                "the",
+                "a",
+                "an",
+                "hospital",
+            )
         ):
             continue  # "admitted to the association": accepted, not confessed
         out.append((match.group(), lexicon[word], match.start()))
