@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -171,6 +172,78 @@ def analyze(
         err.print("error: no input given", highlight=False)
         raise typer.Exit(2)
     _exit_status(reader)
+
+
+@app.command()
+def cluster(
+    inputs: InputsArg,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write JSON Lines here instead of stdout.")
+    ] = None,
+    published: PublishedOpt = None,
+    source: SourceOpt = None,
+    language: LanguageOpt = None,
+) -> None:
+    """Group articles into stories: one line per article, {"id", "story", "duplicate_of"}."""
+    from newsprism.stories.cluster import StoryClusterer
+
+    reader = Reader(inputs, ArticleDefaults(published=published, source=source, language=language))
+    clusterer = StoryClusterer()
+    with _progress() as progress:
+        for _ in clusterer.add_many(_tracked(progress, reader, "placing", None)):
+            pass
+        clusterer.refine()
+    for note in clusterer.notes:
+        err.print(f"note: {note}", highlight=False, soft_wrap=True)
+    lines = [
+        json.dumps({"id": a.id, "story": a.story, "duplicate_of": a.duplicate_of}, ensure_ascii=False)
+        for a in clusterer.assignments()
+    ]
+    if not lines and not reader.failed:
+        err.print("error: no input given", highlight=False)
+        raise typer.Exit(2)
+    _write("\n".join(lines) + "\n" if lines else "", output)
+    stories = len({json.loads(line)["story"] for line in lines})
+    err.print(f"{len(lines)} articles in {stories} stories", highlight=False)
+    _exit_status(reader)
+
+
+eval_app = typer.Typer(no_args_is_help=True, help="Measure results against gold labels.")
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("clusters")
+def eval_clusters(
+    gold: Annotated[Path, typer.Argument(help="JSON Lines with the gold story label of each article.")],
+    predicted: Annotated[
+        Path | None,
+        typer.Argument(help="`newsprism cluster` output; when left out, GOLD's articles are clustered now."),
+    ] = None,
+    gold_field: Annotated[
+        str, typer.Option("--gold-field", help="Label key, dotted for nesting.")
+    ] = "gold.story",
+) -> None:
+    """B-cubed precision/recall/F1, pairwise F1 and ARI of a clustering against gold stories."""
+    from newsprism.stories.cluster import StoryClusterer
+    from newsprism.stories.evaluate import load_labels, score_clusters
+
+    try:
+        labels = load_labels(gold, gold_field)
+        if predicted is not None:
+            pred = load_labels(predicted, "story")
+        else:
+            reader = Reader([str(gold)], ArticleDefaults())
+            clusterer = StoryClusterer()
+            with _progress() as progress:
+                for _ in clusterer.add_many(_tracked(progress, reader, "placing", len(labels))):
+                    pass
+                clusterer.refine()
+            pred = {a.id: a.story for a in clusterer.assignments()}
+    except (OSError, ValueError) as exc:
+        err.print(f"error: {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    scores = score_clusters(labels, pred)
+    sys.stdout.write(json.dumps(asdict(scores), indent=2) + "\n")
 
 
 def main() -> None:

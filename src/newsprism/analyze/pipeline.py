@@ -7,9 +7,12 @@ little more than the spaCy pass itself (see bench/analysis_speed.py).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from datetime import date
+from itertools import islice
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsprism.analyze.citations import extract_citations
 from newsprism.analyze.dates import extract_dates
@@ -22,6 +25,10 @@ from newsprism.analyze.sentences import SentenceIndex
 from newsprism.model import Analysis, Article
 
 BATCH_SIZE = 32
+ZONE_SIZE = 64
+"""Articles analyzed inside one spaCy memory zone. The zone frees the strings and lexemes its
+texts added to the shared vocabulary when it closes; without it the vocabulary grows with every
+new name and number of a long stream (about 11 strings per article, bench/memory_flat.py)."""
 
 
 def published_date(article: Article) -> date | None:
@@ -35,29 +42,44 @@ def published_date(article: Article) -> date | None:
 
 
 def analyze(articles: Iterable[Article], nlp: Language | None = None) -> Iterator[Analysis]:
-    """Analyze articles lazily, in input order, batching the spaCy pass through `nlp.pipe`."""
+    """Analyze articles lazily, in input order, batching the spaCy pass through `nlp.pipe`.
+
+    Blocks of ZONE_SIZE articles run inside `nlp.memory_zone()` so memory stays flat over any
+    stream. Zones must not nest: a caller that already opened one (or a second `analyze` consumed
+    inside the first) simply runs in the zone that is open. Nothing that leaves this function
+    points into a Doc: an Analysis holds plain strings and numbers.
+    """
     nlp = nlp or load_nlp()
-    pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-        sentences = SentenceIndex(doc)
-        entities = extract_entities(doc, sentences)
-        attach_roles(doc, sentences, entities)
-        for entity in entities:
-            for role in entity.roles:
-                role.article = article.id
-        quotes = extract_quotes(doc, sentences, entities)
-        for quote in quotes:
-            quote.article = article.id
-        yield Analysis(
-            id=article.id,
-            language=article.language or "en",
-            sentences=sentences.sentences(),
-            entities=entities,
-            quotes=quotes,
-            dates=extract_dates(doc, sentences, published_date(article)),
-            numbers=extract_numbers(doc, sentences),
-            citations=extract_citations(doc, sentences, article.credits),
-        )
+    stream = iter(articles)
+    while block := list(islice(stream, ZONE_SIZE)):
+        zone = nullcontext() if nlp.vocab.in_memory_zone else nlp.memory_zone()  # type: ignore[attr-defined]
+        with zone:
+            pairs = ((article.text, article) for article in block)
+            for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
+                yield analyze_doc(doc, article)
+
+
+def analyze_doc(doc: Doc, article: Article) -> Analysis:
+    """Run every reader over one parsed article."""
+    sentences = SentenceIndex(doc)
+    entities = extract_entities(doc, sentences)
+    attach_roles(doc, sentences, entities)
+    for entity in entities:
+        for role in entity.roles:
+            role.article = article.id
+    quotes = extract_quotes(doc, sentences, entities)
+    for quote in quotes:
+        quote.article = article.id
+    return Analysis(
+        id=article.id,
+        language=article.language or "en",
+        sentences=sentences.sentences(),
+        entities=entities,
+        quotes=quotes,
+        dates=extract_dates(doc, sentences, published_date(article)),
+        numbers=extract_numbers(doc, sentences),
+        citations=extract_citations(doc, sentences, article.credits),
+    )
 
 
 def analyze_one(article: Article, nlp: Language | None = None) -> Analysis:

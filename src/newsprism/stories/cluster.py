@@ -1,0 +1,508 @@
+"""Articles -> stories, incrementally: each article joins the story it fits on average, or opens one.
+
+Why this shape:
+
+- *Average fit*, not nearest neighbour: an article joins a story when its mean similarity to the
+  story's articles clears the threshold (the online form of average linkage). A single close
+  member cannot chain two events together. With unit vectors the mean similarity is a dot product
+  with the members' sum, so a story keeps sums, not its members' vectors, for placing.
+- *Three views of an article*: its title-and-lead vector (MiniLM: paraphrase), its content words
+  (tf-idf: details) and its names (tf-idf over capitalised words: who and where). Similar events
+  share a vocabulary but differ in names and dates; no single view separates them (ECB+ dev).
+- *Dates decide*: an article far in time from every article of a story pays a penalty that grows
+  with the gap, and stories outside the time window are not candidates at all.
+- *Candidates from an index* (stories/index.py), never from all stories: placing an article costs
+  the same at 10,000 articles as at 100,000.
+- *Evidence can change the past*: every `refine_every` articles (and at the end) stories that
+  grew are compared with their own candidates and merged when they fit together as well as an
+  article must fit a story; the articles placed in that window are re-placed where they now fit
+  best. A story keeps its id unless it merges into a larger one.
+- *Copies are not evidence*: a near-duplicate (stories/dedup.py) joins its original's story
+  without weighing on it, so ten wire copies do not drag a story toward their wording.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
+
+import numpy as np
+
+from newsprism.model import Analysis, Article
+from newsprism.stories.dedup import DuplicateIndex
+from newsprism.stories.features import Placement, placement
+from newsprism.stories.index import CandidateIndex
+
+Encoder = Callable[[Sequence[str]], np.ndarray]
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterConfig:
+    """Weights, threshold and time rules; defaults tuned on ECB+ dev and BASIL dev (bench/)."""
+
+    w_vector: float = 1.0
+    w_terms: float = 1.0
+    w_names: float = 1.0
+    threshold: float = 0.35
+    """Mean similarity (weighted over the three views, 0..1) an article needs to join a story."""
+    window_days: int = 60
+    """Stories whose days all lie further than this from the article's day are not candidates."""
+    date_grace_days: int = 3
+    date_full_days: int = 30
+    date_penalty: float = 0.15
+    """Taken off the fit when the article is `date_full_days` or more from the story's days,
+    in proportion between `date_grace_days` and that."""
+    max_candidates: int = 24
+    key_terms: int = 8
+    key_names: int = 5
+    kept_terms: int = 64
+    kept_names: int = 32
+    refine_every: int = 2000
+    duplicate_threshold: float = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """One output line of `newsprism cluster`."""
+
+    id: str
+    story: str
+    duplicate_of: str | None = None
+
+
+class Vocabulary:
+    """Term -> id, with document frequencies for idf over everything seen so far."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.df: list[int] = []
+        self.docs = 0
+
+    def encode(self, bag: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        ids = np.empty(len(bag), dtype=np.int32)
+        tf = np.empty(len(bag), dtype=np.float32)
+        for k, (term, weight) in enumerate(bag.items()):
+            i = self.ids.get(term)
+            if i is None:
+                i = self.ids[term] = len(self.df)
+                self.df.append(0)
+            ids[k] = i
+            tf[k] = weight
+        return ids, tf
+
+    def count(self, ids: np.ndarray) -> None:
+        self.docs += 1
+        for i in ids.tolist():
+            self.df[i] += 1
+
+    def idf(self, ids: np.ndarray) -> np.ndarray:
+        df = np.fromiter((self.df[i] for i in ids.tolist()), dtype=np.float32, count=len(ids))
+        return np.log((self.docs + 1) / (df + 1)) + 1.0
+
+
+@dataclass(slots=True)
+class Record:
+    """What is kept of a placed article: compact, no text."""
+
+    id: str
+    vector: np.ndarray
+    terms: tuple[np.ndarray, np.ndarray]
+    names: tuple[np.ndarray, np.ndarray]
+    day: date | None
+    story: str = ""
+    duplicate_of: str | None = None
+    contribution: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]] | None = None
+    """The unit term and name weights this article added to its story's sums (None: adds none)."""
+
+
+@dataclass(slots=True)
+class StoryState:
+    """A story's sums over its (non-duplicate) members, and its span in time."""
+
+    id: str
+    members: list[int] = field(default_factory=list)
+    weight: int = 0
+    vector: np.ndarray = field(default_factory=lambda: np.zeros(384, dtype=np.float64))
+    terms: dict[int, float] = field(default_factory=dict)
+    names: dict[int, float] = field(default_factory=dict)
+    first_day: date | None = None
+    last_day: date | None = None
+
+
+def story_id(first_article: str) -> str:
+    """A story's id: stable, and the same in every run that opens it with the same article."""
+    return "s" + hashlib.sha1(first_article.encode("utf-8")).hexdigest()[:12]
+
+
+def _sparse_dot(ids: np.ndarray, weights: np.ndarray, sums: dict[int, float]) -> float:
+    return float(sum(w * sums.get(i, 0.0) for i, w in zip(ids.tolist(), weights.tolist(), strict=True)))
+
+
+def _unit(vocab: Vocabulary, bag: tuple[np.ndarray, np.ndarray], keep: int) -> tuple[np.ndarray, np.ndarray]:
+    """tf-idf weights under today's idf, the `keep` heaviest, scaled to unit length."""
+    ids, tf = bag
+    if not len(ids):
+        return ids, tf
+    weights = tf * vocab.idf(ids)
+    if len(ids) > keep:
+        top = np.argpartition(-weights, keep)[:keep]
+        ids, weights = ids[top], weights[top]
+    norm = float(np.linalg.norm(weights))
+    return ids, (weights / norm if norm else weights).astype(np.float32)
+
+
+def _day_gap(day: date | None, story: StoryState) -> int | None:
+    """Days between `day` and the story's span (0 inside it); None when either is undated."""
+    if day is None or story.first_day is None or story.last_day is None:
+        return None
+    if story.first_day <= day <= story.last_day:
+        return 0
+    return min(abs((day - story.first_day).days), abs((day - story.last_day).days))
+
+
+def _add_sparse(sums: dict[int, float], bag: tuple[np.ndarray, np.ndarray], sign: float) -> None:
+    for i, w in zip(bag[0].tolist(), bag[1].tolist(), strict=True):
+        value = sums.get(i, 0.0) + sign * w
+        if abs(value) < 1e-9:
+            sums.pop(i, None)
+        else:
+            sums[i] = value
+
+
+class StoryClusterer:
+    """Incremental story placement over a stream of articles."""
+
+    def __init__(self, config: ClusterConfig | None = None, encoder: Encoder | None = None) -> None:
+        self.config = config or ClusterConfig()
+        if encoder is None:
+            from newsprism.compare.embed import embed
+
+            encoder = embed
+        self.encoder = encoder
+        self.records: list[Record] = []
+        self.positions: dict[str, int] = {}
+        self.stories: dict[str, StoryState] = {}
+        self.merged_into: dict[str, str] = {}
+        self.term_vocab = Vocabulary()
+        self.name_vocab = Vocabulary()
+        self.index = CandidateIndex()
+        self.duplicates = DuplicateIndex(threshold=self.config.duplicate_threshold)
+        self.notes: list[str] = []
+        self._since_refine: list[int] = []
+
+    # -- the stream ---------------------------------------------------------------------------
+
+    def add_many(
+        self, articles: Iterable[Article], analyses: Iterable[Analysis] | None = None, batch: int = 256
+    ) -> Iterator[str]:
+        """Place articles in order, embedding them in batches; yields each placed article's id.
+
+        Articles whose id was already placed are skipped with a note (the first one counts).
+        """
+        pairs: Iterator[tuple[Article, Analysis | None]] = (
+            zip(articles, analyses, strict=True) if analyses is not None else ((a, None) for a in articles)
+        )
+        while chunk := list(islice(pairs, batch)):
+            fresh: list[tuple[Article, Placement]] = []
+            for article, analysis in chunk:
+                if article.id in self.positions or any(article.id == a.id for a, _ in fresh):
+                    self.notes.append(f"{article.id}: id repeated; the first article with this id was kept")
+                    continue
+                fresh.append((article, placement(article, analysis)))
+            # Copies share their lead: each distinct lead is embedded once.
+            leads = list(dict.fromkeys(p.lead for _, p in fresh))
+            encoded = self.encoder(leads) if leads else np.zeros((0, 384))
+            by_lead = dict(zip(leads, encoded, strict=True))
+            vectors = [by_lead[p.lead] for _, p in fresh]
+            for (article, features), vector in zip(fresh, vectors, strict=True):
+                self._place(article, features, np.asarray(vector, dtype=np.float32))
+                yield article.id
+                if len(self._since_refine) >= self.config.refine_every:
+                    self.refine()
+
+    def add(self, article: Article, analysis: Analysis | None = None) -> str:
+        """Place one article now and return its story id (which a later refine may change)."""
+        for _ in self.add_many([article], [analysis] if analysis is not None else None):
+            pass
+        return self.story_of(article.id)
+
+    def _place(self, article: Article, features: Placement, vector: np.ndarray) -> None:
+        record = Record(
+            id=article.id,
+            vector=vector,
+            terms=self.term_vocab.encode(features.terms),
+            names=self.name_vocab.encode(features.names),
+            day=features.day,
+        )
+        position = len(self.records)
+        self.records.append(record)
+        self.positions[article.id] = position
+        if not article.text.strip():
+            self.notes.append(f"{article.id}: no text; placed in a story of its own")
+            self._open(position)
+            return
+        original = self.duplicates.add(article.id, article.text, title=article.title)
+        if original is not None and original in self.positions:
+            record.duplicate_of = original
+            root = self.find(self.records[self.positions[original]].story)
+            record.story = root
+            self.stories[root].members.append(position)
+            return
+        self.term_vocab.count(record.terms[0])
+        self.name_vocab.count(record.names[0])
+        best, score = self._best_story(record)
+        if best is not None and score >= self.config.threshold:
+            self._join(position, best)
+        else:
+            self._open(position)
+        self._since_refine.append(position)
+
+    # -- scoring ------------------------------------------------------------------------------
+
+    def _views(self, record: Record) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+        c = self.config
+        return _unit(self.term_vocab, record.terms, c.kept_terms), _unit(
+            self.name_vocab, record.names, c.kept_names
+        )
+
+    def _keys(self, terms: tuple[np.ndarray, np.ndarray], names: tuple[np.ndarray, np.ndarray]) -> list[int]:
+        """Index keys: the heaviest terms and names (names offset so the two never collide)."""
+        c = self.config
+        out = [int(i) for i in terms[0][np.argsort(-terms[1])[: c.key_terms]]]
+        out += [-1 - int(i) for i in names[0][np.argsort(-names[1])[: c.key_names]]]
+        return out
+
+    def fit(
+        self,
+        vector: np.ndarray,
+        terms: tuple[np.ndarray, np.ndarray],
+        names: tuple[np.ndarray, np.ndarray],
+        day: date | None,
+        story: StoryState,
+    ) -> float:
+        """Mean similarity of an article to a story's members, less the date penalty."""
+        c = self.config
+        if story.weight <= 0:
+            return -1.0
+        parts = [(c.w_vector, float(vector @ story.vector))]
+        if len(terms[0]):
+            parts.append((c.w_terms, _sparse_dot(*terms, story.terms)))
+        if len(names[0]):
+            parts.append((c.w_names, _sparse_dot(*names, story.names)))
+        score = sum(w * s for w, s in parts) / (story.weight * sum(w for w, _ in parts))
+        return score - self._date_penalty(day, story)
+
+    def _date_penalty(self, day: date | None, story: StoryState) -> float:
+        c = self.config
+        gap = _day_gap(day, story)
+        if gap is None or gap <= c.date_grace_days:
+            return 0.0
+        ramp = min(1.0, (gap - c.date_grace_days) / max(1, c.date_full_days - c.date_grace_days))
+        return c.date_penalty * ramp
+
+    def _in_window(self, day: date | None, story: StoryState) -> bool:
+        gap = _day_gap(day, story)
+        return gap is None or gap <= self.config.window_days
+
+    def _best_story(self, record: Record, exclude: str | None = None) -> tuple[str | None, float]:
+        terms, names = self._views(record)
+        candidates = self.index.candidates(
+            self._keys(terms, names), record.vector, self.find, self.config.max_candidates
+        )
+        best, best_score = None, -math.inf
+        for sid in candidates:
+            story = self.stories[sid]
+            if sid == exclude or not self._in_window(record.day, story):
+                continue
+            score = self.fit(record.vector, terms, names, record.day, story)
+            if score > best_score:
+                best, best_score = sid, score
+        return best, best_score
+
+    # -- story bookkeeping ---------------------------------------------------------------------
+
+    def find(self, sid: str) -> str:
+        """The live story a (possibly merged-away) story id now lives in."""
+        while sid in self.merged_into:
+            sid = self.merged_into[sid]
+        return sid
+
+    def story_of(self, article_id: str) -> str:
+        return self.find(self.records[self.positions[article_id]].story)
+
+    def _open(self, position: int) -> None:
+        record = self.records[position]
+        sid = story_id(record.id)
+        while sid in self.stories or sid in self.merged_into:  # an id reused after a split
+            sid = story_id(sid)
+        self.stories[sid] = StoryState(id=sid)
+        self._join(position, sid)
+
+    def _join(self, position: int, sid: str) -> None:
+        record = self.records[position]
+        story = self.stories[sid]
+        record.story = sid
+        story.members.append(position)
+        terms, names = self._views(record)
+        record.contribution = (terms, names)
+        story.weight += 1
+        story.vector += record.vector
+        _add_sparse(story.terms, terms, 1.0)
+        _add_sparse(story.names, names, 1.0)
+        if record.day is not None:
+            story.first_day = min(record.day, story.first_day or record.day)
+            story.last_day = max(record.day, story.last_day or record.day)
+        self.index.add(sid, self._keys(terms, names), record.vector)
+
+    def _leave(self, position: int) -> None:
+        """Take an article out of its story's sums (its duplicates go with it)."""
+        record = self.records[position]
+        story = self.stories[record.story]
+        story.members.remove(position)
+        if record.contribution is not None:
+            terms, names = record.contribution
+            story.weight -= 1
+            story.vector -= record.vector
+            _add_sparse(story.terms, terms, -1.0)
+            _add_sparse(story.names, names, -1.0)
+            record.contribution = None
+        # The span is kept: a story that once covered a day still may; recomputing it would
+        # cost a pass over the members for a rule that only softens a penalty.
+
+    # -- revising earlier decisions -------------------------------------------------------------
+
+    def refine(self) -> None:
+        """Merge stories that now fit together, then re-place the articles of the last window."""
+        window, self._since_refine = self._since_refine, []
+        touched = {self.find(self.records[p].story) for p in window}
+        for sid in sorted(touched):
+            sid = self.find(sid)
+            if sid in self.stories:
+                self._merge_candidates(sid)
+        for position in window:
+            self._replace(position)
+
+    def _story_view(
+        self, story: StoryState
+    ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+        """A story's mean vector and its heaviest terms and names, to query the index with."""
+        c = self.config
+
+        def top(sums: dict[int, float], keep: int) -> tuple[np.ndarray, np.ndarray]:
+            items = sorted(sums.items(), key=lambda kv: -kv[1])[:keep]
+            ids = np.array([i for i, _ in items], dtype=np.int32)
+            weights = np.array([w for _, w in items], dtype=np.float32)
+            return ids, weights
+
+        vector = (story.vector / max(1, story.weight)).astype(np.float32)
+        return vector, top(story.terms, c.kept_terms), top(story.names, c.kept_names)
+
+    def _story_fit(self, a: StoryState, b: StoryState) -> float:
+        """Mean similarity between the members of two stories (average linkage), less the date penalty."""
+        c = self.config
+        if a.weight <= 0 or b.weight <= 0:
+            return -1.0
+        small, large = (a, b) if len(a.terms) + len(a.names) <= len(b.terms) + len(b.names) else (b, a)
+        parts = [(c.w_vector, float(a.vector @ b.vector))]
+        if small.terms:
+            parts.append((c.w_terms, sum(w * large.terms.get(i, 0.0) for i, w in small.terms.items())))
+        if small.names:
+            parts.append((c.w_names, sum(w * large.names.get(i, 0.0) for i, w in small.names.items())))
+        score = sum(w * s for w, s in parts) / (a.weight * b.weight * sum(w for w, _ in parts))
+        gaps = [g for g in (_day_gap(b.first_day, a), _day_gap(b.last_day, a)) if g is not None]
+        if gaps:
+            score -= self._date_penalty_for_gap(min(gaps))
+        return score
+
+    def _date_penalty_for_gap(self, gap: int) -> float:
+        c = self.config
+        if gap <= c.date_grace_days:
+            return 0.0
+        return c.date_penalty * min(
+            1.0, (gap - c.date_grace_days) / max(1, c.date_full_days - c.date_grace_days)
+        )
+
+    def _spans_meet(self, a: StoryState, b: StoryState) -> bool:
+        """Whether two stories' spans come within the time window of each other (undated: yes)."""
+        if a.first_day is None or a.last_day is None or b.first_day is None or b.last_day is None:
+            return True
+        gap = max((b.first_day - a.last_day).days, (a.first_day - b.last_day).days, 0)
+        return gap <= self.config.window_days
+
+    def _merge_candidates(self, sid: str) -> None:
+        story = self.stories[sid]
+        vector, terms, names = self._story_view(story)
+        for other_id in self.index.candidates(
+            self._keys(terms, names), vector, self.find, self.config.max_candidates
+        ):
+            other_id = self.find(other_id)
+            if other_id == sid or other_id not in self.stories:
+                continue
+            other = self.stories[other_id]
+            if not self._spans_meet(story, other):
+                continue
+            if self._story_fit(story, other) >= self.config.threshold:
+                keep, gone = (story, other) if story.weight >= other.weight else (other, story)
+                self._absorb(keep, gone)
+                if gone is story:
+                    return
+                story = keep
+
+    def _absorb(self, keep: StoryState, gone: StoryState) -> None:
+        keep.members.extend(gone.members)
+        keep.weight += gone.weight
+        keep.vector += gone.vector
+        for i, w in gone.terms.items():
+            keep.terms[i] = keep.terms.get(i, 0.0) + w
+        for i, w in gone.names.items():
+            keep.names[i] = keep.names.get(i, 0.0) + w
+        days = [d for d in (keep.first_day, keep.last_day, gone.first_day, gone.last_day) if d is not None]
+        if days:
+            keep.first_day, keep.last_day = min(days), max(days)
+        for position in gone.members:
+            self.records[position].story = keep.id
+        self.merged_into[gone.id] = keep.id
+        del self.stories[gone.id]
+
+    def _replace(self, position: int) -> None:
+        """Move an article to the story it now fits best, if that is not its own."""
+        record = self.records[position]
+        if record.contribution is None:
+            return
+        own = self.stories[self.find(record.story)]
+        record.story = own.id
+        if own.weight <= 1:
+            return
+        terms, names = self._views(record)
+        self._leave(position)
+        stay = self.fit(record.vector, terms, names, record.day, own)
+        best, score = self._best_story(record, exclude=own.id)
+        target = best if best is not None and score > max(stay, self.config.threshold) else own.id
+        self._join(position, target)
+        if target != own.id:
+            for dup in [p for p in own.members if self.records[p].duplicate_of == record.id]:
+                own.members.remove(dup)
+                self.stories[target].members.append(dup)
+                self.records[dup].story = target
+
+    # -- results ---------------------------------------------------------------------------------
+
+    def assignments(self) -> Iterator[Assignment]:
+        """Every placed article with its story as things stand, in the order they came."""
+        for record in self.records:
+            yield Assignment(id=record.id, story=self.find(record.story), duplicate_of=record.duplicate_of)
+
+
+def cluster_assignments(
+    articles: Iterable[Article], config: ClusterConfig | None = None, encoder: Encoder | None = None
+) -> Iterator[Assignment]:
+    """Place a whole stream, refine once at the end, then yield every article's final story."""
+    clusterer = StoryClusterer(config, encoder)
+    for _ in clusterer.add_many(articles):
+        pass
+    clusterer.refine()
+    yield from clusterer.assignments()

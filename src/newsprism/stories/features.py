@@ -1,0 +1,166 @@
+"""What places an article in a story, read cheaply enough for a corpus of 100,000 articles.
+
+A full analysis (parse, quotes, dates in context) costs about 0.1 s an article; placing articles
+must cost far less, so this module reads three things with plain string work and keeps them
+compact:
+
+- `terms`: the article's content words (lower-cased, diacritics folded, crudely stemmed) with
+  sublinear counts, the bag a tf-idf comparison needs;
+- `names`: capitalised words inside sentences (people, places, organisations, teams), where two
+  similar events usually differ ("Klitschko beats Rahman" / "Klitschko beats Thompson");
+- `dates`: the calendar days the article is about: its publication day when known, else the
+  absolute dates written in its first lines (a dateline such as "May 2, 2013"), so that
+  undated feeds and archives still have a time.
+
+When the caller already holds an `Analysis` (the stored workflow analyses every article), its
+resolved dates and entity names are used as well.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsprism.compare.lexicon import STOPWORDS, fold, stem
+from newsprism.model import Analysis, Article
+
+LEAD_WORDS = 80
+"""Words of title and lead that make an article's vector: enough for the what, who and where."""
+DATELINE_CHARS = 400
+"""How far into the text a written date still dates the article (a dateline, a first sentence)."""
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?\"”])\s+|\n+")
+_MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec"
+_MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES.split())}
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_YEAR = r"((?:19|20)\d\d)"
+_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.IGNORECASE)
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)
+_ISO = re.compile(rf"\b{_YEAR}-(\d\d)-(\d\d)\b")
+_NUMERIC = re.compile(rf"\b(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*{_YEAR}\b")
+_NOT_NAMES_TEXT = (
+    "the a an in on at for and but or if it he she they we i you this that these those his her "
+    "their our its mr mrs ms dr after before when while as by from with of to according there here "
+    "what who monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december"
+)
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+
+
+@dataclass(slots=True)
+class Placement:
+    """An article as the story index sees it."""
+
+    id: str
+    lead: str
+    terms: dict[str, float] = field(default_factory=dict)
+    names: dict[str, float] = field(default_factory=dict)
+    dates: list[date] = field(default_factory=list)
+    published: date | None = None
+
+    @property
+    def day(self) -> date | None:
+        """The one day the article is placed at: published, else the first date it writes."""
+        return self.published or (self.dates[0] if self.dates else None)
+
+
+def lead_text(article: Article) -> str:
+    """Title and the first LEAD_WORDS words of the text: what the article vector is made of."""
+    words = article.text.split()[:LEAD_WORDS]
+    title = (article.title or "").strip()
+    return f"{title}\n{' '.join(words)}" if title else " ".join(words)
+
+
+def sublinear(counts: Counter[str]) -> dict[str, float]:
+    """1 + log(count): a word said ten times is not ten times the evidence."""
+    return {term: 1.0 + math.log(n) for term, n in counts.items()}
+
+
+def content_terms(text: str) -> dict[str, float]:
+    counts: Counter[str] = Counter()
+    for match in _WORD.finditer(fold(text)):
+        word = match.group().replace("’", "'").split("'")[0].strip("-")
+        if len(word) >= 3 and word not in STOPWORDS:
+            counts[stem(word)] += 1
+    return sublinear(counts)
+
+
+def proper_names(text: str) -> dict[str, float]:
+    """Capitalised words that do not open a sentence, folded: a cheap, fast stand-in for NER.
+
+    The sentence's first word is skipped (capitalised by grammar, not by being a name), and so
+    are all-capital headlines, where every word looks like a name.
+    """
+    counts: Counter[str] = Counter()
+    for sentence in _SENTENCE_SPLIT.split(text):
+        letters = [c for c in sentence if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+            continue
+        for position, match in enumerate(_WORD.finditer(sentence)):
+            word = match.group().replace("’", "'").split("'")[0]
+            if position == 0 or len(word) < 2 or not word[0].isupper():
+                continue
+            key = fold(word)
+            if key not in _NOT_NAMES:
+                counts[key] += 1
+    return sublinear(counts)
+
+
+def written_dates(text: str) -> list[date]:
+    """Absolute calendar dates written in `text`, in order of appearance."""
+    found: list[tuple[int, date]] = []
+
+    def keep(pos: int, year: str, month: int, day: str) -> None:
+        with suppress(ValueError):  # "February 30"
+            found.append((pos, date(int(year), month, int(day))))
+
+    for m in _MDY.finditer(text):
+        keep(m.start(), m.group(3), _MONTHS[m.group(1).lower()[:3]], m.group(2))
+    for m in _DMY.finditer(text):
+        keep(m.start(), m.group(3), _MONTHS[m.group(2).lower()[:3]], m.group(1))
+    for m in _ISO.finditer(text):
+        keep(m.start(), m.group(1), int(m.group(2)), m.group(3))
+    for m in _NUMERIC.finditer(text):
+        # Month first, as US outlets write it; an impossible month falls back to day first.
+        first, second = int(m.group(1)), int(m.group(2))
+        month, day = (first, second) if first <= 12 else (second, first)
+        keep(m.start(), m.group(3), month, str(day))
+    return [d for _, d in sorted(found)]
+
+
+def published_day(article: Article) -> date | None:
+    if not article.published:
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def placement(article: Article, analysis: Analysis | None = None) -> Placement:
+    """Read an article's placement features; `analysis`, when given, adds its resolved dates."""
+    full = f"{article.title or ''}\n{article.text}"
+    dates = written_dates(full[:DATELINE_CHARS])
+    names = proper_names(full)
+    if analysis is not None:
+        for ref in analysis.dates:
+            if ref.date and ref.precision == "day" and ref.tense != "future":
+                try:
+                    dates.append(date.fromisoformat(ref.date))
+                except ValueError:
+                    continue
+        for entity in analysis.entities:
+            names.setdefault(fold(entity.name), 1.0 + math.log(max(1, len(entity.mentions))))
+    return Placement(
+        id=article.id,
+        lead=lead_text(article),
+        terms=content_terms(full),
+        names=names,
+        dates=dates,
+        published=published_day(article),
+    )

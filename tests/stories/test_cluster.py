@@ -1,0 +1,175 @@
+"""Story placement on corpora written for these tests: copies, rewrites, look-alike events, late arrivals."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from newsprism.model import Article
+from newsprism.stories.cluster import ClusterConfig, StoryClusterer, cluster_assignments
+
+# Two shootings in one town, eighteen days apart: same kind of event, same place, other people.
+FIRST_SHOOTING = [
+    (
+        "Two killed in Millbrook bakery shooting",
+        "A gunman opened fire inside the Hartley Street bakery in Millbrook on Saturday morning, killing "
+        "two customers and wounding a baker, police said. Officers arrested Dorian Vance, 34, a few blocks "
+        "away. Police Chief Renata Ossler said the suspect had argued with staff the week before.",
+    ),
+    (
+        "Millbrook police arrest man after deadly bakery attack",
+        "Dorian Vance, 34, was taken into custody on Saturday after two people died in a shooting at a "
+        "bakery on Hartley Street in Millbrook. Chief Renata Ossler told reporters the wounded baker was "
+        "in stable condition and that Vance had been banned from the shop after an argument.",
+    ),
+    (
+        "Bakery shooting leaves Millbrook in shock",
+        "Residents of Millbrook laid flowers outside the Hartley Street bakery where two customers were shot "
+        "dead on Saturday. Police said the alleged gunman, Dorian Vance, had quarrelled with employees days "
+        "earlier; the baker who was hit is recovering in hospital.",
+    ),
+]
+SECOND_SHOOTING = [
+    (
+        "Teenager shot near Millbrook high school",
+        "A 16-year-old student was shot and seriously injured outside Lakeside High School in Millbrook on "
+        "Wednesday afternoon. Police are searching for two men who fled in a grey pickup truck, Sergeant "
+        "Amos Pretorius said. Classes were cancelled for Thursday.",
+    ),
+    (
+        "Police hunt two men after student wounded at Lakeside High",
+        "Millbrook detectives are looking for two suspects seen driving away in a grey pickup after a "
+        "teenage student was shot outside Lakeside High School on Wednesday. Sergeant Amos Pretorius said "
+        "the 16-year-old underwent surgery and is expected to survive.",
+    ),
+    (
+        "Lakeside High cancels classes after student shot",
+        "Lakeside High School in Millbrook will stay closed on Thursday after a 16-year-old was shot outside "
+        "its gates on Wednesday, the district said. Police said two men in a grey pickup truck are wanted.",
+    ),
+]
+# Two earthquakes on the same day in different countries.
+QUAKES = [
+    (
+        "Magnitude 6.1 quake shakes southern Peru",
+        "A magnitude 6.1 earthquake struck near Arequipa in southern Peru on Monday, damaging adobe homes "
+        "and a colonial church, Peru's geophysical institute said. Two people were hurt by falling walls.",
+    ),
+    (
+        "Strong earthquake hits northern Japan, no tsunami warning",
+        "A magnitude 6.3 earthquake struck off Aomori prefecture in northern Japan on Monday, the "
+        "Japan Meteorological Agency said. Trains were halted briefly and no tsunami warning was issued.",
+    ),
+    (
+        "Arequipa counts damage after earthquake",
+        "Officials in Arequipa inspected cracked adobe houses and a damaged colonial church after "
+        "Monday's magnitude 6.1 earthquake in southern Peru. Two residents were injured, the "
+        "geophysical institute said.",
+    ),
+    (
+        "Aomori quake halts bullet trains",
+        "Bullet train services in Aomori prefecture were suspended for an hour after a magnitude 6.3 "
+        "earthquake off northern Japan on Monday. The Japan Meteorological Agency said there was no "
+        "tsunami risk.",
+    ),
+]
+
+
+def articles(rows, day, prefix, outlets=("courier", "ledger", "herald", "post")):
+    return [
+        Article(id=f"{prefix}{i}", title=title, text=text, published=day, source=outlets[i % len(outlets)])
+        for i, (title, text) in enumerate(rows)
+    ]
+
+
+def stories_of(assignments):
+    groups: dict[str, set[str]] = {}
+    for a in assignments:
+        groups.setdefault(a.story, set()).add(a.id)
+    return sorted(groups.values(), key=lambda g: sorted(g))
+
+
+def test_look_alike_events_in_one_town_stay_apart():
+    corpus = articles(FIRST_SHOOTING, "2024-03-02", "bakery") + articles(
+        SECOND_SHOOTING, "2024-03-20", "school"
+    )
+    groups = stories_of(cluster_assignments(corpus))
+    assert groups == [{"bakery0", "bakery1", "bakery2"}, {"school0", "school1", "school2"}]
+
+
+def test_same_day_earthquakes_in_two_countries_are_two_stories():
+    corpus = articles(QUAKES, "2024-05-06", "q")
+    assert stories_of(cluster_assignments(corpus)) == [{"q0", "q2"}, {"q1", "q3"}]
+
+
+def test_wire_copy_is_a_duplicate_in_the_same_story():
+    original = articles(FIRST_SHOOTING[:1], "2024-03-02", "wire")[0]
+    copy = Article(
+        id="copy",
+        title="Gunman kills two at Millbrook bakery",
+        text=original.text + "\nReporting by Lena Marsh; editing by Tom Quill.",
+        published="2024-03-02",
+        source="regional",
+    )
+    result = {
+        a.id: a for a in cluster_assignments([original, copy, *articles(SECOND_SHOOTING, "2024-03-20", "s")])
+    }
+    assert result["copy"].duplicate_of == "wire0"
+    assert result["copy"].story == result["wire0"].story
+    assert result["wire0"].duplicate_of is None
+    assert result["s0"].story != result["wire0"].story
+
+
+def test_late_arrival_joins_its_story_and_ids_stay_stable():
+    clusterer = StoryClusterer()
+    early = articles(FIRST_SHOOTING[:2], "2024-03-02", "b") + articles(SECOND_SHOOTING[:2], "2024-03-20", "s")
+    list(clusterer.add_many(early))
+    clusterer.refine()
+    before = {a.id: a.story for a in clusterer.assignments()}
+    late = Article(id="late", title=FIRST_SHOOTING[2][0], text=FIRST_SHOOTING[2][1], published="2024-03-03")
+    assert clusterer.add(late) == before["b0"]
+    clusterer.refine()
+    after = {a.id: a.story for a in clusterer.assignments()}
+    assert {k: after[k] for k in before} == before
+
+
+def test_dates_written_in_the_text_count_when_published_is_missing():
+    # The same kind of announcement, a year apart, with only a dateline to tell them apart.
+    def row(i: int, year: int) -> Article:
+        return Article(
+            id=f"r{year}-{i}",
+            text=(
+                f"March {3 + i}, {year}\nThe city council of Brantwood approved its annual budget on "
+                "Tuesday, raising spending on roads and libraries after a long debate among council members."
+            ),
+        )
+
+    corpus = [row(0, 2019), row(1, 2019), row(0, 2023), row(1, 2023)]
+    config = ClusterConfig(window_days=30)
+    groups = stories_of(cluster_assignments(corpus, config))
+    assert groups == [{"r2019-0", "r2019-1"}, {"r2023-0", "r2023-1"}]
+
+
+def test_single_article_repeated_ids_and_empty_text_are_explained():
+    clusterer = StoryClusterer()
+    one = articles(QUAKES[:1], "2024-05-06", "only")[0]
+    again = Article(id="only0", text="Something else entirely, filed under the same id.")
+    empty = Article(id="blank", text="   ")
+    list(clusterer.add_many([one, again, empty]))
+    clusterer.refine()
+    result = list(clusterer.assignments())
+    assert [a.id for a in result] == ["only0", "blank"]
+    assert result[0].story != result[1].story
+    assert any("only0" in note and "repeated" in note for note in clusterer.notes)
+    assert any("blank" in note and "no text" in note for note in clusterer.notes)
+
+
+@pytest.mark.parametrize("n", [3000])
+def test_many_identical_articles_collapse_onto_the_first(n):
+    title, text = FIRST_SHOOTING[0]
+    corpus = (Article(id=f"same{i}", title=title, text=text, published="2024-03-02") for i in range(n))
+    result = list(cluster_assignments(corpus))
+    assert len(result) == n
+    assert Counter(a.story for a in result).most_common(1)[0][1] == n
+    assert all(a.duplicate_of == "same0" for a in result[1:])
