@@ -38,6 +38,9 @@ bench: setup
 	$(BIN)/python bench/memory_flat.py
 	$(BIN)/python bench/quotes_polnear.py
 	$(BIN)/python bench/align_ecbplus.py
+	$(BIN)/python bench/cluster_quality.py
+	$(BIN)/python bench/cluster_scale.py
+	$(BIN)/python bench/dedup_speed.py
 
 clean:
 	rm -rf $(OUT) bench/out .pytest_cache .mypy_cache .ruff_cache

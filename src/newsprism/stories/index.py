@@ -14,7 +14,7 @@ absorbed it, and the time window drops stories far from the article's day.
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 
@@ -33,8 +33,8 @@ class CandidateIndex:
         rng = np.random.default_rng(seed)
         self._planes = rng.standard_normal((LSH_TABLES, LSH_BITS, dim)).astype(np.float32)
         self._powers = 1 << np.arange(LSH_BITS)
-        self._keys: dict[int, deque[str]] = {}
-        self._buckets: dict[tuple[int, int], deque[str]] = {}
+        self._keys: dict[int, list[str]] = {}
+        self._buckets: dict[tuple[int, int], list[str]] = {}
 
     def buckets(self, vector: np.ndarray) -> list[tuple[int, int]]:
         bits = (self._planes @ vector) > 0
@@ -44,19 +44,23 @@ class CandidateIndex:
     def add(self, story: str, keys: Iterable[int], vector: np.ndarray) -> None:
         """Record that `story` just took an article with these keys and this vector."""
         for key in keys:
-            self._post(self._keys.setdefault(key, deque(maxlen=POSTING_CAP)), story)
+            self._post(self._keys.setdefault(key, []), story)
         for bucket in self.buckets(vector):
-            self._post(self._buckets.setdefault(bucket, deque(maxlen=POSTING_CAP)), story)
+            self._post(self._buckets.setdefault(bucket, []), story)
 
     @staticmethod
-    def _post(posting: deque[str], story: str) -> None:
+    def _post(posting: list[str], story: str) -> None:
         # Moving the story to the recent end keeps a busy story from being pushed out by the
         # many small ones that share its keys.
         if posting and posting[-1] == story:
             return
+        # Plain lists, not deques: most keys hold one or two stories, and a deque costs ten
+        # times a short list's memory.
         with suppress(ValueError):
             posting.remove(story)
         posting.append(story)
+        if len(posting) > POSTING_CAP:
+            del posting[0]
 
     def candidates(
         self,
