@@ -101,3 +101,52 @@ def test_analyze_streams_jsonl_and_names_the_bad_line(tmp_path: Path) -> None:
         "citations",
     }
     assert any(d["date"] == "2025-02-24" for d in lines[0]["dates"])
+
+
+OTHER_STORY = """Wildfire forces evacuation of Pinecrest
+
+About 2,000 residents of Pinecrest were told to leave their homes on Monday as a wildfire spread
+through the dry hills east of the town, the county fire service said.
+"""
+
+
+def test_cluster_writes_one_line_per_article_and_reports_bad_inputs(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.txt", STORY_A)
+    b = write(tmp_path, "b.txt", STORY_B)
+    c = write(tmp_path, "c.txt", OTHER_STORY)
+    empty = write(tmp_path, "empty.txt", "")
+    out = tmp_path / "stories.jsonl"
+    result = runner.invoke(
+        app, ["cluster", str(a), str(b), str(empty), str(c), "--published", "2025-02-24", "-o", str(out)]
+    )
+    assert result.exit_code == 1
+    assert any("empty.txt" in line for line in result.stderr.splitlines() if line.startswith("error:"))
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b", "c"]
+    assert set(rows[0]) == {"id", "story", "duplicate_of"}
+    story = {r["id"]: r["story"] for r in rows}
+    assert story["a"] == story["b"] != story["c"]
+
+
+def test_eval_clusters_scores_a_prediction_against_gold(tmp_path: Path) -> None:
+    gold = write(
+        tmp_path,
+        "gold.jsonl",
+        "\n".join(
+            json.dumps({"id": i, "text": "x", "gold": {"story": s}})
+            for i, s in [("1", "A"), ("2", "A"), ("3", "B")]
+        ),
+    )
+    pred = write(
+        tmp_path,
+        "pred.jsonl",
+        "\n".join(json.dumps({"id": i, "story": s}) for i, s in [("1", "s1"), ("2", "s2"), ("3", "s3")]),
+    )
+    result = runner.invoke(app, ["eval", "clusters", str(gold), str(pred)])
+    assert result.exit_code == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert scores["bcubed_precision"] == 1.0
+    assert abs(scores["bcubed_recall"] - (0.5 + 0.5 + 1.0) / 3) < 1e-9
+    missing = runner.invoke(app, ["eval", "clusters", str(tmp_path / "nope.jsonl"), str(pred)])
+    assert missing.exit_code == 2
+    assert "nope.jsonl" in missing.stderr

@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -33,6 +34,22 @@ class Format(StrEnum):
     json = "json"
     md = "md"
     html = "html"
+
+
+class Executor(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+ExecutorOpt = Annotated[
+    Executor, typer.Option("--executor", help="local: this process; dask: Dask distributed workers.")
+]
+SchedulerOpt = Annotated[
+    str | None, typer.Option("--scheduler", help="Address of a running Dask scheduler (tcp://host:8786).")
+]
+WorkersOpt = Annotated[
+    int | None, typer.Option("--workers", min=1, help="Workers of the local Dask cluster (default: CPUs).")
+]
 
 
 class Granularity(StrEnum):
@@ -86,6 +103,24 @@ def _tracked(
     for item in items:
         yield item
         progress.advance(task)
+
+
+@contextmanager
+def _executor(executor: Executor, scheduler: str | None, workers: int | None) -> Iterator[Any]:
+    """None for the local executor, else a Dask client (a local cluster is closed on exit)."""
+    if executor is Executor.local:
+        if scheduler or workers:
+            err.print("note: --scheduler and --workers apply to --executor dask only", highlight=False)
+        yield None
+        return
+    from newsprism.scale.dask_runner import DaskOptions, dask_client
+
+    try:
+        with dask_client(DaskOptions(scheduler=scheduler, workers=workers)) as client:
+            yield client
+    except OSError as exc:
+        err.print(f"error: cannot reach the Dask scheduler {scheduler}: {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from exc
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -150,6 +185,9 @@ def analyze(
     published: PublishedOpt = None,
     source: SourceOpt = None,
     language: LanguageOpt = None,
+    executor: ExecutorOpt = Executor.local,
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = None,
 ) -> None:
     """Analyze each article: sentences, actors and roles, quotes, dates, numbers, citations."""
     from newsprism.analyze.pipeline import analyze as analyze_articles
@@ -159,8 +197,15 @@ def analyze(
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     count = 0
     try:
-        with _progress() as progress:
-            for analysis in analyze_articles(_tracked(progress, reader, "analyzing", None)):
+        with _progress() as progress, _executor(executor, scheduler, workers) as client:
+            tracked = _tracked(progress, reader, "analyzing", None)
+            if client is None:
+                stream = analyze_articles(tracked)
+            else:
+                from newsprism.scale.dask_runner import analyze_distributed
+
+                stream = analyze_distributed(tracked, client)
+            for analysis in stream:
                 sink.write(json.dumps(analysis_to_dict(analysis), ensure_ascii=False) + "\n")
                 count += 1
     finally:
@@ -183,16 +228,25 @@ def cluster(
     published: PublishedOpt = None,
     source: SourceOpt = None,
     language: LanguageOpt = None,
+    executor: ExecutorOpt = Executor.local,
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = None,
 ) -> None:
     """Group articles into stories: one line per article, {"id", "story", "duplicate_of"}."""
     from newsprism.stories.cluster import StoryClusterer
 
     reader = Reader(inputs, ArticleDefaults(published=published, source=source, language=language))
     clusterer = StoryClusterer()
-    with _progress() as progress:
-        for _ in clusterer.add_many(_tracked(progress, reader, "placing", None)):
-            pass
-        clusterer.refine()
+    with _progress() as progress, _executor(executor, scheduler, workers) as client:
+        tracked = _tracked(progress, reader, "placing", None)
+        if client is None:
+            for _ in clusterer.add_many(tracked):
+                pass
+            clusterer.refine()
+        else:
+            from newsprism.scale.dask_runner import cluster_distributed
+
+            cluster_distributed(tracked, client, clusterer)
     for note in clusterer.notes:
         err.print(f"note: {note}", highlight=False, soft_wrap=True)
     lines = [

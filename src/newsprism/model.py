@@ -22,6 +22,7 @@ class Article:
 
     `credits` holds the outlets named in trailer lines such as "Reporting contributed by
     Reuters." that ingest removes from `text` because they are not facts of the story.
+    `summary_only` marks an article whose text is a feed entry's summary, not its page.
     """
 
     id: str
@@ -34,6 +35,8 @@ class Article:
     path: str | None = None
     author: str | None = None
     credits: list[str] = field(default_factory=list)
+    summary_only: bool = False
+    """True when the text is only a feed entry's summary, its page not fetched."""
 
 
 @dataclass(slots=True)

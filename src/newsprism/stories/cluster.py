@@ -173,6 +173,27 @@ def _add_sparse(sums: dict[int, float], bag: tuple[np.ndarray, np.ndarray], sign
             sums[i] = value
 
 
+Prepared = tuple[Article, Placement, np.ndarray]
+BATCH = 256
+"""Articles embedded together. The Dask runner cuts its partitions at the same boundaries, so
+both paths give the encoder identical batches."""
+
+
+def prepare_batch(chunk: Sequence[tuple[Article, Analysis | None]], encoder: Encoder) -> list[Prepared]:
+    """Placement features and lead vectors for a batch: the costly, order-free part of placing.
+
+    Vectors are rounded to float16: half the memory per article, and the few last bits that a
+    different thread count may change in a matrix product no longer reach a placement decision,
+    so a distributed run places articles exactly as a single process does.
+    """
+    features = [(article, placement(article, analysis)) for article, analysis in chunk]
+    # Copies share their lead: each distinct lead is embedded once.
+    leads = list(dict.fromkeys(p.lead for _, p in features))
+    encoded = encoder(leads) if leads else np.zeros((0, 384), dtype=np.float32)
+    by_lead = {lead: np.asarray(v, dtype=np.float16) for lead, v in zip(leads, encoded, strict=True)}
+    return [(article, p, by_lead[p.lead]) for article, p in features]
+
+
 class StoryClusterer:
     """Incremental story placement over a stream of articles."""
 
@@ -197,7 +218,7 @@ class StoryClusterer:
     # -- the stream ---------------------------------------------------------------------------
 
     def add_many(
-        self, articles: Iterable[Article], analyses: Iterable[Analysis] | None = None, batch: int = 256
+        self, articles: Iterable[Article], analyses: Iterable[Analysis] | None = None, batch: int = BATCH
     ) -> Iterator[str]:
         """Place articles in order, embedding them in batches; yields each placed article's id.
 
@@ -207,22 +228,19 @@ class StoryClusterer:
             zip(articles, analyses, strict=True) if analyses is not None else ((a, None) for a in articles)
         )
         while chunk := list(islice(pairs, batch)):
-            fresh: list[tuple[Article, Placement]] = []
-            for article, analysis in chunk:
-                if article.id in self.positions or any(article.id == a.id for a, _ in fresh):
-                    self.notes.append(f"{article.id}: id repeated; the first article with this id was kept")
-                    continue
-                fresh.append((article, placement(article, analysis)))
-            # Copies share their lead: each distinct lead is embedded once.
-            leads = list(dict.fromkeys(p.lead for _, p in fresh))
-            encoded = self.encoder(leads) if leads else np.zeros((0, 384))
-            by_lead = dict(zip(leads, encoded, strict=True))
-            vectors = [by_lead[p.lead] for _, p in fresh]
-            for (article, features), vector in zip(fresh, vectors, strict=True):
-                self._place(article, features, np.asarray(vector, dtype=np.float32))
-                yield article.id
-                if len(self._since_refine) >= self.config.refine_every:
-                    self.refine()
+            yield from self.add_prepared(prepare_batch(chunk, self.encoder))
+
+    def add_prepared(self, prepared: Iterable[Prepared]) -> Iterator[str]:
+        """Place articles whose features and vectors were computed already (by `prepare_batch`,
+        possibly on other machines: scale/dask_runner.py); yields each placed article's id."""
+        for article, features, vector in prepared:
+            if article.id in self.positions:
+                self.notes.append(f"{article.id}: id repeated; the first article with this id was kept")
+                continue
+            self._place(article, features, vector)
+            yield article.id
+            if len(self._since_refine) >= self.config.refine_every:
+                self.refine()
 
     def add(self, article: Article, analysis: Analysis | None = None) -> str:
         """Place one article now and return its story id (which a later refine may change)."""

@@ -1,0 +1,68 @@
+"""The Dask runner gives what a single process gives: the same analyses, the same stories."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from newsprism.analyze.pipeline import analyze
+from newsprism.model import Article
+from newsprism.scale.dask_runner import DaskOptions, analyze_distributed, cluster_distributed, dask_client
+from newsprism.stories.cluster import StoryClusterer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def bench_corpus():
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_corpus"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def client():
+    with dask_client(DaskOptions(workers=2)) as c:
+        yield c
+
+
+def test_local_cluster_has_two_single_threaded_workers(client):
+    workers = client.scheduler_info()["workers"]
+    assert len(workers) == 2
+    assert all(w["nthreads"] == 1 for w in workers.values())
+
+
+def test_distributed_analysis_matches_a_single_process(client):
+    articles = [
+        Article(
+            id=f"a{i}",
+            title=f"Council vote {i}",
+            text=(
+                f"Mayor Elin Brask{i} said on Tuesday that the council of Harwick approved {100 + i} new "
+                f'homes. "This is a good day," Brask{i} told the Harwick Gazette.'
+            ),
+            published="2024-04-02",
+        )
+        for i in range(150)
+    ]
+    local = [asdict(a) for a in analyze(articles)]
+    remote = [asdict(a) for a in analyze_distributed(articles, client)]
+    assert remote == local
+
+
+def test_distributed_clustering_gives_the_same_stories_on_1000_articles(client):
+    corpus = bench_corpus()
+    articles = [a for a, _ in corpus.story_corpus(1000, seed=5)]
+    single = StoryClusterer()
+    for _ in single.add_many(articles):
+        pass
+    single.refine()
+    distributed = cluster_distributed(articles, client)
+    assert list(distributed.assignments()) == list(single.assignments())
+    assert len({a.story for a in single.assignments()}) > 100
