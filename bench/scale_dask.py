@@ -24,13 +24,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import story_corpus
-from warc_extract import write_news_warc
-
 from newsprism.analyze.pipeline import analyze
 from newsprism.ingest import IngestError, read_inputs
 from newsprism.model import Article
 from newsprism.scale.dask_runner import DaskOptions, analyze_distributed, cluster_distributed, dask_client
 from newsprism.stories.cluster import StoryClusterer
+from warc_extract import write_news_warc
 
 
 def rss_mb() -> float:
@@ -59,7 +58,9 @@ def timed(label: str, count: int, run) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--analyze", type=int, default=600)
     parser.add_argument("--cluster", type=int, default=3000)
@@ -88,7 +89,9 @@ def main() -> int:
         with dask_client(DaskOptions(workers=workers)) as client:
             client.run(lambda: list(analyze([Article(id="warm", text="A warm-up sentence.")])))
             rates[workers] = timed(
-                f"Dask, {workers} worker(s)", len(to_analyze), lambda c=client: list(analyze_distributed(to_analyze, c))
+                f"Dask, {workers} worker(s)",
+                len(to_analyze),
+                lambda c=client: list(analyze_distributed(to_analyze, c)),
             )
             peaks = client.run(_worker_peak_mb)
             print(f"    worker peak RSS: {', '.join(f'{v:.0f} MB' for v in peaks.values())}")

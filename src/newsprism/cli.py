@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -67,16 +67,42 @@ LanguageOpt = Annotated[
 ]
 
 
+@dataclass(frozen=True, slots=True)
+class WebOptions:
+    """How inputs on the web are read: URLs, URL lists, remote feeds, feed entries' pages."""
+
+    offline: bool = False
+    allow_private: bool = False
+    fetch_pages: bool = False
+
+
+OfflineOpt = Annotated[bool, typer.Option("--offline", help="Never reach the network; URL inputs fail.")]
+AllowPrivateOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private", help="Allow fetching from loopback and private addresses (local testing)."
+    ),
+]
+FetchPagesOpt = Annotated[
+    bool, typer.Option("--fetch-pages", help="Fetch the pages of summary-only entries of local feed files.")
+]
+
+
 class Reader:
     """Reads the inputs, reporting each bad one on stderr as it goes, and remembers whether any failed."""
 
-    def __init__(self, inputs: list[str], defaults: ArticleDefaults) -> None:
+    def __init__(self, inputs: list[str], defaults: ArticleDefaults, web: WebOptions | None = None) -> None:
         self.inputs = inputs
         self.defaults = defaults
+        self.web = web or WebOptions()
         self.failed = 0
 
     def __iter__(self) -> Iterator[Article]:
-        for item in read_inputs(self.inputs, self.defaults):
+        from newsprism.ingest.fetch import FetchPolicy
+
+        policy = None if self.web.offline else FetchPolicy(allow_private=self.web.allow_private)
+        items = read_inputs(self.inputs, self.defaults, fetch=policy, fetch_pages=self.web.fetch_pages)
+        for item in items:
             if isinstance(item, IngestError):
                 self.failed += 1
                 err.print(f"[red]error:[/red] {item}", markup=True, highlight=False, soft_wrap=True)
@@ -119,7 +145,9 @@ def _executor(executor: Executor, scheduler: str | None, workers: int | None) ->
         with dask_client(DaskOptions(scheduler=scheduler, workers=workers)) as client:
             yield client
     except OSError as exc:
-        err.print(f"error: cannot reach the Dask scheduler {scheduler}: {exc}", highlight=False, soft_wrap=True)
+        err.print(
+            f"error: cannot reach the Dask scheduler {scheduler}: {exc}", highlight=False, soft_wrap=True
+        )
         raise typer.Exit(2) from exc
 
 
@@ -148,6 +176,9 @@ def compare(
     published: PublishedOpt = None,
     source: SourceOpt = None,
     language: LanguageOpt = None,
+    offline: OfflineOpt = False,
+    allow_private: AllowPrivateOpt = False,
+    fetch_pages: FetchPagesOpt = False,
     granularity: Annotated[
         Granularity, typer.Option("--granularity", help="claim: same statement; event: same happening.")
     ] = Granularity.claim,
@@ -157,7 +188,11 @@ def compare(
     from newsprism.compare.pipeline import compare as compare_story
     from newsprism.render import render
 
-    reader = Reader(inputs, ArticleDefaults(published=published, source=source, language=language))
+    reader = Reader(
+        inputs,
+        ArticleDefaults(published=published, source=source, language=language),
+        WebOptions(offline=offline, allow_private=allow_private, fetch_pages=fetch_pages),
+    )
     articles = list(reader)
     if not articles:
         err.print("error: no readable article among the inputs", highlight=False)
@@ -185,6 +220,9 @@ def analyze(
     published: PublishedOpt = None,
     source: SourceOpt = None,
     language: LanguageOpt = None,
+    offline: OfflineOpt = False,
+    allow_private: AllowPrivateOpt = False,
+    fetch_pages: FetchPagesOpt = False,
     executor: ExecutorOpt = Executor.local,
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
@@ -193,7 +231,11 @@ def analyze(
     from newsprism.analyze.pipeline import analyze as analyze_articles
     from newsprism.render.json import analysis_to_dict
 
-    reader = Reader(inputs, ArticleDefaults(published=published, source=source, language=language))
+    reader = Reader(
+        inputs,
+        ArticleDefaults(published=published, source=source, language=language),
+        WebOptions(offline=offline, allow_private=allow_private, fetch_pages=fetch_pages),
+    )
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     count = 0
     try:
@@ -228,6 +270,9 @@ def cluster(
     published: PublishedOpt = None,
     source: SourceOpt = None,
     language: LanguageOpt = None,
+    offline: OfflineOpt = False,
+    allow_private: AllowPrivateOpt = False,
+    fetch_pages: FetchPagesOpt = False,
     executor: ExecutorOpt = Executor.local,
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
@@ -235,7 +280,11 @@ def cluster(
     """Group articles into stories: one line per article, {"id", "story", "duplicate_of"}."""
     from newsprism.stories.cluster import StoryClusterer
 
-    reader = Reader(inputs, ArticleDefaults(published=published, source=source, language=language))
+    reader = Reader(
+        inputs,
+        ArticleDefaults(published=published, source=source, language=language),
+        WebOptions(offline=offline, allow_private=allow_private, fetch_pages=fetch_pages),
+    )
     clusterer = StoryClusterer()
     with _progress() as progress, _executor(executor, scheduler, workers) as client:
         tracked = _tracked(progress, reader, "placing", None)

@@ -14,7 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import trafilatura
+from lxml.etree import XPath
+from lxml.html import HtmlElement
 from trafilatura.settings import set_date_params
+from trafilatura.utils import load_html
 
 from newsprism.ingest.boilerplate import strip_boilerplate
 from newsprism.ingest.encoding import decode_bytes, normalize_text, read_bytes
@@ -28,6 +31,10 @@ NO_TEXT = "no article text found"
 PROSE_MIN_WORDS = 6
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)", re.I)
 _LANG_SNIFF_CHARS = 4096
+_PRUNED = XPath(
+    "//script[not(contains(@type, 'ld+json'))] | //style | //noscript | //template | //svg"
+    " | //iframe | //nav | //footer"
+)
 
 
 def read_html_file(path: str | Path, defaults: ArticleDefaults = NO_DEFAULTS) -> Article:
@@ -38,10 +45,21 @@ def read_html_file(path: str | Path, defaults: ArticleDefaults = NO_DEFAULTS) ->
 
 
 def html_to_article(
-    html: str, *, id: str, path: str | None, defaults: ArticleDefaults = NO_DEFAULTS
+    html: str,
+    *,
+    id: str,
+    path: str | None,
+    defaults: ArticleDefaults = NO_DEFAULTS,
+    url: str | None = None,
+    fast: bool = False,
 ) -> Article:
-    """Extract the main text and metadata of a page into an Article."""
-    document = _extract(html)
+    """Extract the main text and metadata of a page into an Article.
+
+    `url` is where the page came from, if known: trafilatura reads a date and the host name
+    from it. `fast` is for bulk input (web archives): no fallback extractors, and the parts of
+    the page trafilatura would discard anyway are pruned before it looks at them.
+    """
+    document = _extract(html, url=url, fast=fast)
     text = normalize_text(document.get("text") or "")
     title = as_text(document.get("title"))
     if title:
@@ -63,16 +81,10 @@ def html_to_article(
     )
 
 
-def _extract(html: str) -> dict[str, Any]:
+def _extract(html: str, *, url: str | None = None, fast: bool = False) -> dict[str, Any]:
     try:
-        document = trafilatura.bare_extraction(
-            html,
-            with_metadata=True,
-            include_comments=False,
-            # Tables hold figures, not prose; their cells would become broken "sentences".
-            include_tables=False,
-            date_extraction_params=set_date_params(extensive=False),
-        )
+        page = _pruned_tree(html) if fast else html
+        document = None if page is None else _bare_extraction(page, url=url, fast=fast)
     except Exception as err:  # trafilatura and lxml raise many types on malformed pages
         raise IngestFailure(f"HTML could not be parsed ({type(err).__name__})") from err
     if document is None:
@@ -81,6 +93,34 @@ def _extract(html: str) -> dict[str, Any]:
     if not (found.get("text") or "").strip():
         raise IngestFailure(NO_TEXT)
     return found
+
+
+def _bare_extraction(page: str | HtmlElement, *, url: str | None, fast: bool) -> Any:
+    return trafilatura.bare_extraction(
+        page,
+        url=url,
+        fast=fast,
+        with_metadata=True,
+        include_comments=False,
+        # Tables hold figures, not prose; their cells would become broken "sentences".
+        include_tables=False,
+        date_extraction_params=set_date_params(extensive=False),
+    )
+
+
+def _pruned_tree(html: str) -> HtmlElement | None:
+    """The page's tree without what trafilatura removes before it looks for text anyway.
+
+    Its metadata pass runs on the whole tree first, and reading licence and category links out
+    of a long footer or menu costs it more time than finding the article does. JSON-LD scripts
+    stay: they hold the title, author and date.
+    """
+    tree = load_html(html)
+    if tree is None:
+        return None
+    for element in _PRUNED(tree):
+        element.drop_tree()  # keeps the element's tail text
+    return tree
 
 
 def _drop_repeated_title(text: str, title: str) -> str:
