@@ -77,9 +77,9 @@ def _analyze_partition(articles: list[Article]) -> list[Analysis]:
 
 
 def _prepare_partition(articles: list[Article]) -> list[Prepared]:
-    from newsprism.compare.embed import embed
+    from newsprism.stories.embed import embed_leads
 
-    return prepare_batch([(a, None) for a in articles], embed)
+    return prepare_batch([(a, None) for a in articles], embed_leads)
 
 
 def _ordered_map(client: Any, function: Any, partitions: Iterable[list[T]], in_flight: int) -> Iterator[Any]:

@@ -200,9 +200,9 @@ class StoryClusterer:
     def __init__(self, config: ClusterConfig | None = None, encoder: Encoder | None = None) -> None:
         self.config = config or ClusterConfig()
         if encoder is None:
-            from newsprism.compare.embed import embed
+            from newsprism.stories.embed import embed_leads
 
-            encoder = embed
+            encoder = embed_leads
         self.encoder = encoder
         self.records: list[Record] = []
         self.positions: dict[str, int] = {}
