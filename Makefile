@@ -23,8 +23,10 @@ demo: setup
 	$(BIN)/newsprism compare examples/*.txt --published 2025-05-14 --format html -o $(OUT)/seed-report.html
 	$(BIN)/newsprism compare examples/*.txt --published 2025-05-14 --format md -o $(OUT)/seed-report.md
 	$(BIN)/newsprism compare examples/*.txt --published 2025-05-14 --format json -o $(OUT)/seed-report.json
+	$(BIN)/newsprism ingest examples/*.txt --published 2025-05-14 --db $(OUT)/archive.db
 	@echo
 	@echo "HTML report: $(OUT)/seed-report.html  (Markdown: $(OUT)/seed-report.md, JSON: $(OUT)/seed-report.json)"
+	@echo "Browse it:   $(BIN)/newsprism serve --db $(OUT)/archive.db   then open http://127.0.0.1:8000/"
 
 test: setup
 	$(BIN)/pytest -q

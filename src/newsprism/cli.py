@@ -311,6 +311,129 @@ def cluster(
     _exit_status(reader)
 
 
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", help="SQLite file or database URL (postgresql://...); default: the user data dir."),
+]
+
+
+def _open_store(db: str | None) -> Any:
+    from newsprism.store.db import open_store
+
+    try:
+        return open_store(db)
+    except Exception as exc:  # a bad URL, an unreachable server, a file we cannot create
+        err.print(
+            f"error: cannot open the archive {db or '(default)'}: {exc}", highlight=False, soft_wrap=True
+        )
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def ingest(
+    inputs: InputsArg,
+    db: DbOpt = None,
+    published: PublishedOpt = None,
+    source: SourceOpt = None,
+    language: LanguageOpt = None,
+    offline: OfflineOpt = False,
+    allow_private: AllowPrivateOpt = False,
+    fetch_pages: FetchPagesOpt = False,
+) -> None:
+    """Analyze and store articles, place them in stories, refresh the comparisons that changed."""
+    from newsprism.store.workflow import ingest_articles
+
+    reader = Reader(
+        inputs,
+        ArticleDefaults(published=published, source=source, language=language),
+        WebOptions(offline=offline, allow_private=allow_private, fetch_pages=fetch_pages),
+    )
+    store = _open_store(db)
+    with store, _progress() as progress:
+        report = ingest_articles(store, _tracked(progress, reader, "ingesting", None))
+    err.print(
+        f"added {report.added}, skipped {report.skipped} already stored; "
+        f"{len(report.stories_changed)} stories changed, "
+        f"{report.comparisons_refreshed} comparisons refreshed",
+        highlight=False,
+    )
+    _exit_status(reader)
+
+
+@app.command()
+def stories(
+    db: DbOpt = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only stories with articles since (ISO date).")
+    ] = None,
+    search: Annotated[str | None, typer.Option("--search", help="Full-text search in the articles.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000)] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+) -> None:
+    """List the stored stories, newest first."""
+    store = _open_store(db)
+    with store:
+        found = store.list_stories(since=since, search=search, limit=limit)
+    if as_json:
+        for summary in found:
+            sys.stdout.write(json.dumps(asdict(summary), ensure_ascii=False) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table("story", "articles", "outlets", "last published", "title", box=None)
+    for summary in found:
+        table.add_row(
+            summary.id,
+            str(summary.article_count),
+            ", ".join(summary.outlets) or "-",
+            summary.last_published or "-",
+            summary.title or "",
+        )
+    Console().print(table)
+    if not found:
+        err.print("no stories match", highlight=False)
+
+
+@app.command()
+def show(
+    story: Annotated[str, typer.Argument(help="Story id, as `newsprism stories` lists it.")],
+    db: DbOpt = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.md,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """Show one stored story's comparison."""
+    from newsprism.render import render
+    from newsprism.render.json import comparison_from_dict
+
+    store = _open_store(db)
+    with store:
+        data = store.comparison(story)
+        known = store.get_story(story) is not None
+    if data is None:
+        reason = "has no comparison yet (run `newsprism ingest` again)" if known else "is not in the archive"
+        err.print(f"error: story {story} {reason}", highlight=False)
+        raise typer.Exit(2)
+    _write(render(comparison_from_dict(data), format.value), output)
+
+
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the web UI and the REST API over the archive.
+
+    Writing through the API needs NEWSPRISM_WRITE_TOKEN set; NEWSPRISM_READ_TOKEN, if set,
+    protects reading too.
+    """
+    from newsprism.web.app import serve as serve_app
+
+    serve_app(db, host=host, port=port)
+
+
 eval_app = typer.Typer(no_args_is_help=True, help="Measure results against gold labels.")
 app.add_typer(eval_app, name="eval")
 

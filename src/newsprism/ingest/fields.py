@@ -43,6 +43,7 @@ _DATE_FORMATS = (
 _TIME_FORMATS = ("", " %H:%M", " %H:%M:%S", " %I:%M %p", " %I:%M%p", ", %H:%M", ", %I:%M %p")
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _MIN_EPOCH = 100_000_000  # below this a number is not a Unix timestamp of a news article
+_MAX_EPOCH = 32_503_680_000  # year 3000: above it, not a timestamp either (and datetime would overflow)
 
 
 def normalize_published(value: object) -> str | None:
@@ -57,7 +58,9 @@ def normalize_published(value: object) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return datetime.fromtimestamp(value, UTC).isoformat() if value >= _MIN_EPOCH else None
+        if not _MIN_EPOCH <= value <= _MAX_EPOCH:  # also NaN and infinities: they compare False
+            return None
+        return datetime.fromtimestamp(value, UTC).isoformat()
     if not isinstance(value, str):
         return None
     raw = _SPACES.sub(" ", value.strip())

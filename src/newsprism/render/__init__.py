@@ -13,6 +13,7 @@ from newsprism.render.html import render_html
 from newsprism.render.json import (
     analysis_schema,
     analysis_to_dict,
+    comparison_from_dict,
     comparison_schema,
     comparison_to_dict,
     render_json,
@@ -48,6 +49,7 @@ __all__ = [
     "UnknownFormatError",
     "analysis_schema",
     "analysis_to_dict",
+    "comparison_from_dict",
     "comparison_schema",
     "comparison_to_dict",
     "render",

@@ -16,7 +16,23 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from newsprism.model import Analysis, Article, Comparison
+from newsprism.model import (
+    Analysis,
+    Article,
+    BriefSentence,
+    Comparison,
+    Discrepancy,
+    DiscrepancyValue,
+    Fact,
+    FactMention,
+    FramingDifference,
+    Role,
+    Sentence,
+    StoryEntity,
+    StoryQuote,
+    TimelineEntry,
+    WordingVariant,
+)
 
 SCHEMA_VERSION = "1"
 
@@ -114,6 +130,99 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         ],
         "notes": list(comparison.notes),
     }
+
+
+def _text_from_sentences(sentences: list[Sentence]) -> str:
+    # The JSON carries sentences, not the article's text; placing each sentence at its own
+    # offset keeps `start`/`end` pointing at the right characters (the gaps become spaces).
+    chars = [" "] * max((s.end for s in sentences), default=0)
+    for s in sentences:
+        chars[s.start : s.start + len(s.text)] = s.text
+    return "".join(chars)
+
+
+def _article_from_dict(row: dict[str, Any]) -> tuple[Article, Analysis]:
+    sentences = [Sentence(s["index"], s["text"], s["start"], s["end"]) for s in row["sentences"]]
+    article = Article(
+        id=row["id"],
+        text=_text_from_sentences(sentences),
+        title=row.get("title"),
+        source=row.get("source"),
+        url=row.get("url"),
+        published=row.get("published"),
+        language=row.get("language"),
+        path=row.get("path"),
+    )
+    return article, Analysis(id=row["id"], language=row.get("language") or "", sentences=sentences)
+
+
+def comparison_from_dict(data: dict[str, Any]) -> Comparison:
+    """A Comparison read back from `comparison_to_dict` output, for rendering stored comparisons.
+
+    The JSON is a projection, so some things do not come back: each analysis holds only its
+    sentences, an article's text is rebuilt from them, role and quote offsets other than the
+    quote's own are zero, and a discrepancy is not linked to its fact. Validate first
+    (`validate_comparison`) when the dict comes from outside; a malformed one raises KeyError.
+    """
+    pairs = [_article_from_dict(row) for row in data["articles"]]
+    return Comparison(
+        articles=[article for article, _ in pairs],
+        analyses=[analysis for _, analysis in pairs],
+        facts=[
+            Fact(
+                f["id"],
+                f["status"],
+                [FactMention(m["article"], m["sentence"], m["text"]) for m in f["mentions"]],
+            )
+            for f in data["facts"]
+        ],
+        entities=[
+            StoryEntity(
+                id=e["id"],
+                name=e["name"],
+                type=e["type"],
+                aliases=list(e["aliases"]),
+                roles=[Role(r["role"], r["sentence"], 0, 0, r["article"]) for r in e["roles"]],
+                articles=list(e["articles"]),
+            )
+            for e in data["entities"]
+        ],
+        quotes=[
+            StoryQuote(
+                speaker=q["speaker"],
+                speaker_entity=q["speaker_entity"],
+                text=q["text"],
+                direct=q["direct"],
+                article=q["article"],
+                sentence=q["sentence"],
+                start=q["start"],
+                end=q["end"],
+            )
+            for q in data["quotes"]
+        ],
+        discrepancies=[
+            Discrepancy(
+                d["kind"],
+                d["subject"],
+                [DiscrepancyValue(v["value"], v["article"], v["sentence"], v["text"]) for v in d["values"]],
+            )
+            for d in data["discrepancies"]
+        ],
+        framing=[
+            FramingDifference(
+                f["kind"],
+                f["subject"],
+                [WordingVariant(v["article"], v["text"], v["sentence"]) for v in f["variants"]],
+            )
+            for f in data.get("framing", [])
+        ],
+        timeline=[
+            TimelineEntry(t["date"], t["precision"], t["text"], t["article"], t["sentence"])
+            for t in data["timeline"]
+        ],
+        brief=[BriefSentence(b["text"], list(b["sources"]), list(b["facts"])) for b in data["brief"]],
+        notes=list(data.get("notes", [])),
+    )
 
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:

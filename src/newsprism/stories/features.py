@@ -164,3 +164,27 @@ def placement(article: Article, analysis: Analysis | None = None) -> Placement:
         dates=dates,
         published=published_day(article),
     )
+
+
+def placement_to_json(features: Placement) -> dict[str, object]:
+    """A Placement as JSON, for the archive to replay without reading the article again."""
+    return {
+        "id": features.id,
+        "lead": features.lead,
+        "terms": features.terms,
+        "names": features.names,
+        "dates": [d.isoformat() for d in features.dates],
+        "published": features.published.isoformat() if features.published else None,
+    }
+
+
+def placement_from_json(data: dict[str, object]) -> Placement:
+    published = data.get("published")
+    return Placement(
+        id=str(data["id"]),
+        lead=str(data["lead"]),
+        terms={str(k): float(v) for k, v in dict(data.get("terms") or {}).items()},  # type: ignore[call-overload]
+        names={str(k): float(v) for k, v in dict(data.get("names") or {}).items()},  # type: ignore[call-overload]
+        dates=[date.fromisoformat(str(d)) for d in list(data.get("dates") or [])],  # type: ignore[call-overload]
+        published=date.fromisoformat(str(published)) if published else None,
+    )

@@ -1,0 +1,137 @@
+"""Articles -> the archive: analyze, store, place in stories, refresh the comparisons that changed.
+
+Why it is shaped like this:
+
+- *Replay, then add*: the clusterer lives in memory, so each run first replays what the archive
+  holds (placement features and vectors, stored with every article, no model run) in the order
+  it was added, then places the new articles. Placement is deterministic, so a replay gives the
+  stories the archive already records, and the run only writes what the new articles change.
+- *Nothing half-written*: the new articles of a batch, with their analyses, placement data and
+  story, go in one transaction; then the story rows are brought in line with the clusterer in
+  another. A run killed between the two leaves articles whose story rows lag; the next run's
+  replay finds the difference and writes it. Comparisons are written one story at a time, each
+  marked fresh in the same transaction, so a killed run leaves the rest marked stale.
+- *Stored once*: an article whose id or content is already stored is skipped, whichever
+  process stored it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+import numpy as np
+
+from newsprism.analyze.pipeline import analyze
+from newsprism.compare.pipeline import compare
+from newsprism.model import Article
+from newsprism.render.json import analysis_to_dict, comparison_to_dict
+from newsprism.store.codec import analysis_from_dict
+from newsprism.store.db import Store
+from newsprism.store.records import NewArticle, content_hash
+from newsprism.stories.cluster import BATCH, StoryClusterer, prepare_batch
+from newsprism.stories.embed import embed_leads
+from newsprism.stories.features import placement_from_json, placement_to_json
+
+Progress = Callable[[int], None]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest did; `errors` are one-line reasons for articles that were not stored."""
+
+    added: int = 0
+    skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+    stories_changed: list[str] = field(default_factory=list)
+    comparisons_refreshed: int = 0
+
+
+def replay(store: Store) -> tuple[StoryClusterer, dict[str, str | None]]:
+    """A clusterer holding every stored article, and each article's stored story."""
+    clusterer = StoryClusterer()
+    stored: dict[str, str | None] = {}
+
+    def prepared() -> Iterator[tuple[Article, object, np.ndarray]]:
+        for row in store.replay_rows():
+            stored[row.article.id] = row.story_id
+            vector = np.frombuffer(row.vector, dtype=np.float16).copy()
+            yield row.article, placement_from_json(row.features_json), vector
+
+    for _ in clusterer.add_prepared(prepared()):  # type: ignore[arg-type]
+        pass
+    return clusterer, stored
+
+
+def ingest_articles(
+    store: Store, articles: Iterable[Article], progress: Progress | None = None
+) -> IngestReport:
+    """Store new articles, place them in stories and refresh the comparisons that changed."""
+    report = IngestReport()
+    clusterer, stored = replay(store)
+    stream = iter(articles)
+    while batch := list(islice(stream, BATCH)):
+        fresh = _new_only(store, batch, report)
+        if fresh:
+            _add_batch(store, clusterer, fresh, report)
+        if progress:
+            progress(len(batch))
+    clusterer.refine()
+    final = {a.id: a.story for a in clusterer.assignments()}
+    changed = {aid: sid for aid, sid in final.items() if stored.get(aid) != sid}
+    for sid in {sid for sid in final.values()} - {sid for sid in stored.values() if sid}:
+        changed.update({aid: s for aid, s in final.items() if s == sid})
+    if changed:
+        touched = store.assign_stories(changed) | set(changed.values())
+        report.stories_changed = sorted(touched)
+    report.comparisons_refreshed = refresh_comparisons(store)
+    return report
+
+
+def _new_only(store: Store, batch: list[Article], report: IngestReport) -> list[Article]:
+    ids, hashes = store.known([a.id for a in batch], [content_hash(a) for a in batch])
+    fresh: list[Article] = []
+    seen: set[str] = set()
+    for article in batch:
+        digest = content_hash(article)
+        if article.id in ids or digest in hashes or article.id in seen or digest in seen:
+            report.skipped += 1
+            continue
+        seen.update((article.id, digest))
+        fresh.append(article)
+    return fresh
+
+
+def _add_batch(store: Store, clusterer: StoryClusterer, fresh: list[Article], report: IngestReport) -> None:
+    analyses = list(analyze(fresh))
+    prepared = prepare_batch([(a, an) for a, an in zip(fresh, analyses, strict=True)], embed_leads)
+    for _ in clusterer.add_prepared(prepared):
+        pass
+    rows = []
+    for (article, features, vector), analysis in zip(prepared, analyses, strict=True):
+        placed = clusterer.records[clusterer.positions[article.id]]
+        rows.append(
+            NewArticle(
+                article=article,
+                analysis_json=analysis_to_dict(analysis),
+                features_json=placement_to_json(features),
+                vector=np.asarray(vector, dtype=np.float16).tobytes(),
+                story_id=clusterer.find(placed.story),
+                duplicate_of=placed.duplicate_of,
+            )
+        )
+    report.added += store.add_articles(rows)
+
+
+def refresh_comparisons(store: Store) -> int:
+    """Recompute the comparison of every story marked stale, one story per transaction."""
+    done = 0
+    for sid in store.stale_stories():
+        articles = store.story_articles(sid)
+        if not articles:
+            continue
+        analyses = [analysis_from_dict(d) for d in store.analyses([a.id for a in articles])]
+        store.save_comparison(sid, comparison_to_dict(compare(articles, analyses)))
+        done += 1
+    return done

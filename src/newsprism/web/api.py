@@ -1,0 +1,221 @@
+"""The REST API under /api/v1: stories, their comparisons, and articles in and out.
+
+Handlers that call the store are plain functions (FastAPI runs them in its thread pool, as
+the store blocks); only the upload handler is async, to count the body while it streams in.
+Every query value is validated before the store sees it, so bad input cannot reach a
+database error.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from newsprism.model import Article
+from newsprism.web.auth import require_read, require_write
+from newsprism.web.body import parse_json, read_body, to_articles, unprocessable, validate_articles
+from newsprism.web.openapi import ARTICLES_BODY, COMPARISON_REF
+from newsprism.web.schemas import (
+    MAX_LIMIT,
+    MAX_OFFSET,
+    ArticleList,
+    ArticleOut,
+    ErrorOut,
+    IngestReportOut,
+    StoryList,
+    StoryOut,
+    check_text,
+    next_offset,
+)
+from newsprism.web.settings import WebSettings
+from newsprism.web.store_api import IngestReportLike, StoreAPI, StorySummaryLike
+
+NOT_COMPUTED = status.HTTP_409_CONFLICT
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorOut, "description": "A token is needed."},
+    403: {"model": ErrorOut, "description": "The token is wrong, or writing is disabled."},
+    422: {"model": ErrorOut, "description": "Invalid parameters or body."},
+}
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+SINCE_HELP = "Only stories with an article published on or after this ISO 8601 date or date-time."
+StoryId = Annotated[str, Path(min_length=1, max_length=256, description="A story id.")]
+
+
+def checked_query(value: str | None, name: str) -> str | None:
+    """A query string with NULs and broken Unicode refused (422); blank counts as absent."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return check_text(value.strip())
+    except ValueError as err:
+        raise unprocessable(f"Invalid request: query.{name}: {err}.") from None
+
+
+def parse_since(value: str | None) -> str | None:
+    """An ISO 8601 date or date-time, normalised; 422 for anything else."""
+    value = checked_query(value, "since")
+    if value is None:
+        return None
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value).isoformat()
+        return datetime.fromisoformat(value).isoformat()
+    except ValueError:
+        raise unprocessable(
+            "Invalid request: query.since: expected an ISO 8601 date or date-time, such as 2025-05-14."
+        ) from None
+
+
+def known_story(store: StoreAPI, story_id: str) -> StorySummaryLike:
+    """The story's summary, or 404. An id no store can hold (NUL, bad Unicode) is simply not found."""
+    try:
+        check_text(story_id)
+    except ValueError:
+        story = None
+    else:
+        story = store.get_story(story_id)
+    if story is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"No story with id {story_id!r}.")
+    return story
+
+
+def _ingest(store: StoreAPI, articles: Sequence[Article]) -> IngestReportLike:
+    try:
+        # Imported here: the store (and SQLAlchemy) is only needed once someone writes.
+        from newsprism.store.workflow import ingest_articles
+    except ImportError:
+        raise HTTPException(
+            status.HTTP_503_SERVICE_UNAVAILABLE, "Ingest is not available on this server."
+        ) from None
+    # The workflow takes the concrete Store; the app holds it through the StoreAPI protocol.
+    concrete: Any = store
+    report: IngestReportLike = ingest_articles(concrete, articles)
+    return report
+
+
+def _prepare(body: bytes) -> list[Article]:
+    return to_articles(validate_articles(parse_json(body)))
+
+
+def api_router(store: StoreAPI, settings: WebSettings) -> APIRouter:
+    """The /api/v1 routes over `store`, with the access rules of `settings`."""
+
+    def reader(request: Request) -> None:
+        require_read(request, settings)
+
+    # One ingest at a time per server: each replays the stored stories before placing articles,
+    # and two at once would do that work twice and place related articles without each other.
+    ingest_lock = threading.Lock()
+
+    def ingest_one_at_a_time(articles: Sequence[Article]) -> IngestReportLike:
+        with ingest_lock:
+            return _ingest(store, articles)
+
+    router = APIRouter(prefix="/api/v1", responses=_ERRORS)
+    read = [Depends(reader)]
+
+    @router.get("/stories", tags=["stories"], dependencies=read, summary="List or search stories")
+    def list_stories(
+        limit: Limit = 50,
+        offset: Offset = 0,
+        since: Annotated[str | None, Query(max_length=64, description=SINCE_HELP)] = None,
+        q: Annotated[str | None, Query(max_length=200, description="Search terms.")] = None,
+    ) -> StoryList:
+        """Stories, most recently updated first, optionally searched and limited to recent ones."""
+        stories = store.list_stories(
+            since=parse_since(since), search=checked_query(q, "q"), limit=limit, offset=offset
+        )
+        return StoryList(
+            stories=[StoryOut.of(s) for s in stories],
+            limit=limit,
+            offset=offset,
+            next_offset=next_offset(stories, limit, offset),
+        )
+
+    @router.get(
+        "/stories/{story_id}",
+        tags=["stories"],
+        dependencies=read,
+        summary="One story",
+        responses={404: {"model": ErrorOut, "description": "No such story."}},
+    )
+    def get_story(story_id: StoryId) -> StoryOut:
+        """The story's summary: title, outlets, counts and dates."""
+        return StoryOut.of(known_story(store, story_id))
+
+    @router.get(
+        "/stories/{story_id}/comparison",
+        tags=["stories"],
+        dependencies=read,
+        summary="The story's comparison",
+        response_class=JSONResponse,
+        responses={
+            200: {
+                "description": "The comparison JSON, exactly as `newsprism compare --format json` writes it.",
+                "content": {"application/json": {"schema": COMPARISON_REF}},
+            },
+            404: {"model": ErrorOut, "description": "No such story."},
+            409: {"model": ErrorOut, "description": "The story's comparison is not computed yet."},
+        },
+    )
+    def get_comparison(story_id: StoryId) -> JSONResponse:
+        """What the outlets agree on, where they differ, who said what, as stored.
+
+        A story whose comparison has not been computed yet answers 409 Conflict (the resource
+        exists but is not in a state to be read); retry after the next ingest has finished.
+        """
+        known_story(store, story_id)
+        data = store.comparison(story_id)
+        if data is None:
+            raise HTTPException(NOT_COMPUTED, f"The comparison of story {story_id!r} is not computed yet.")
+        return JSONResponse(data)
+
+    @router.get("/articles", tags=["articles"], dependencies=read, summary="List stored articles")
+    def list_articles(
+        limit: Limit = 50,
+        offset: Offset = 0,
+        story: Annotated[str | None, Query(max_length=256, description="Only this story's articles.")] = None,
+    ) -> ArticleList:
+        """Stored articles with their text; `total` counts the whole store when no story is given."""
+        story_id = checked_query(story, "story")
+        articles = store.list_articles(limit=limit, offset=offset, story=story_id)
+        return ArticleList(
+            articles=[ArticleOut.of(a) for a in articles],
+            limit=limit,
+            offset=offset,
+            next_offset=next_offset(articles, limit, offset),
+            total=store.count_articles() if story_id is None else None,
+        )
+
+    @router.post(
+        "/articles",
+        tags=["articles"],
+        summary="Ingest articles",
+        openapi_extra=ARTICLES_BODY,
+        responses={
+            413: {"model": ErrorOut, "description": "The body is over the server's upload limit."},
+            503: {"model": ErrorOut, "description": "This server cannot ingest."},
+        },
+    )
+    async def post_articles(request: Request) -> IngestReportOut:
+        """Add articles to the store and place them in stories. Needs the write token.
+
+        The body is one article or a list of them, with the fields of a JSON Lines input row.
+        Nothing is ingested unless every article is valid; an article already stored is
+        counted as skipped, so posting the same batch twice is harmless.
+        """
+        require_write(request, settings)
+        body = await read_body(request, settings.max_upload_bytes)
+        articles = await run_in_threadpool(_prepare, body)
+        report = await run_in_threadpool(ingest_one_at_a_time, articles)
+        return IngestReportOut.of(report)
+
+    return router

@@ -1,0 +1,112 @@
+"""The web app: the REST API, the pages, their static files and error handling, put together.
+
+`create_app` only composes: the store and the settings come in from outside (the CLI's
+`newsprism serve`, a test, an ASGI server's factory), so the same app runs against SQLite,
+PostgreSQL or an in-memory fake. `serve` is the one place that opens a store and runs uvicorn;
+the tokens come from the environment so they stay out of shell history and process lists.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from newsprism.web.api import api_router
+from newsprism.web.errors import install_error_handlers
+from newsprism.web.openapi import DocumentedAPI
+from newsprism.web.pages import environment, page_router
+from newsprism.web.settings import WebSettings, settings_from_env
+
+if TYPE_CHECKING:
+    from newsprism.web.store_api import StoreAPI
+
+DESCRIPTION = """\
+Stories from many outlets, compared sentence by sentence.
+
+Reading needs no token unless the server sets `NEWSPRISM_READ_TOKEN`; writing
+(`POST /api/v1/articles`) needs `Authorization: Bearer <NEWSPRISM_WRITE_TOKEN>` and is disabled
+when no write token is set. Errors are JSON objects with a `detail` sentence.
+"""
+
+TAGS = [
+    {"name": "stories", "description": "Stories and the comparison of their articles."},
+    {"name": "articles", "description": "Stored articles, and ingesting new ones."},
+]
+
+_LOOPBACK = ("127.0.0.1", "::1", "localhost")
+log = logging.getLogger("newsprism.web")
+
+_SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"same-origin"),
+]
+
+
+def _version() -> str:
+    try:
+        return version("newsprism")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0+unknown"
+
+
+class SecurityHeaders:
+    """Headers every response carries; `no-store` too when reading is private, so no cache keeps it."""
+
+    def __init__(self, app: ASGIApp, private: bool) -> None:
+        self.app = app
+        self.headers = [*_SECURITY_HEADERS, *([(b"cache-control", b"no-store")] if private else [])]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(name, value) for name, value in self.headers if name not in present]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def create_app(store: StoreAPI, settings: WebSettings) -> FastAPI:
+    """The newsprism web app over `store`: /api/v1 (OpenAPI at /openapi.json), pages, /static."""
+    app = DocumentedAPI(
+        title="newsprism",
+        version=_version(),
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        docs_url="/api/docs",
+        redoc_url=None,
+        generate_unique_id_function=lambda route: route.name,
+    )
+    pages = environment()
+    app.include_router(api_router(store, settings))
+    app.include_router(page_router(store, settings, pages))
+    app.mount("/static", StaticFiles(packages=[("newsprism.web", "static")]), name="static")
+    install_error_handlers(app, pages)
+    app.add_middleware(SecurityHeaders, private=settings.read_token is not None)
+    app.state.store = store
+    app.state.settings = settings
+    return app
+
+
+def serve(store_url: str | None, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the store at `store_url` (None: the store's default archive) until interrupted."""
+    import uvicorn
+
+    from newsprism.store.db import open_store
+
+    settings = settings_from_env()
+    if host not in _LOOPBACK and settings.read_token is None:
+        log.warning("serving on %s with no read token: anyone who can reach it can read every story", host)
+    with open_store(store_url) as store:
+        uvicorn.run(create_app(store, settings), host=host, port=port, server_header=False)

@@ -1,0 +1,155 @@
+"""The server-rendered pages: the story list and one story's comparison.
+
+A story page is the HTML report's view (`newsprism.render.view.build_report`) laid out in the
+site's frame, with the report's own macros for provenance markers, so the web and the file
+report show a comparison the same way. Everything shown is untrusted text from articles:
+Jinja autoescapes every template, links are only followed for http(s) URLs, and each page
+carries a Content-Security-Policy that allows no inline script.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+from importlib.resources import files
+from typing import Annotated, Any
+from urllib.parse import quote, urlsplit
+
+from fastapi import APIRouter, HTTPException, Query, Request, Response, status
+from fastapi.responses import HTMLResponse, RedirectResponse
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
+
+from newsprism.render.html import STATUS_LABELS
+from newsprism.render.json import comparison_from_dict
+from newsprism.render.view import build_report, human_date
+from newsprism.web.api import checked_query, known_story
+from newsprism.web.auth import COOKIE_NAME, TOKEN_WRONG, read_allowed, require_read
+from newsprism.web.schemas import MAX_OFFSET, StoryOut, next_offset
+from newsprism.web.settings import WebSettings
+from newsprism.web.store_api import StoreAPI
+
+PAGE_SIZE = 30
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+def safe_url(value: str | None) -> str | None:
+    """The URL when it is http(s), else None: a stored `javascript:` URL must not become a link."""
+    if not value:
+        return None
+    try:
+        scheme = urlsplit(value.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return value.strip() if scheme in ("http", "https") else None
+
+
+def url_part(value: str) -> str:
+    """A value quoted for use as one path segment or query value."""
+    return quote(value, safe="")
+
+
+def day(value: str | None) -> str:
+    """'2025-03-04T09:00:00Z' -> '4 March 2025'; whatever cannot be read is shown as given."""
+    if not value:
+        return ""
+    return human_date(value[:10], "day")
+
+
+@cache
+def environment() -> Environment:
+    """The pages' templates, with the report's templates behind them for `_macros.html.j2`."""
+    env = Environment(
+        loader=ChoiceLoader(
+            [PackageLoader("newsprism.web", "templates"), PackageLoader("newsprism.render", "templates")]
+        ),
+        autoescape=True,  # every template, whatever its name ends with
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+    )
+    env.filters.update(safe_url=safe_url, url_part=url_part, day=day)
+    return env
+
+
+@cache
+def report_css() -> str:
+    return files("newsprism.render").joinpath("templates/report.css").read_text(encoding="utf-8")
+
+
+def html_page(env: Environment, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """A rendered template with the pages' security headers."""
+    html = env.get_template(name).render(**context)
+    return HTMLResponse(
+        html, status_code=status_code, headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY}
+    )
+
+
+def page_router(store: StoreAPI, settings: WebSettings, env: Environment) -> APIRouter:
+    """The HTML routes; with a read token configured they need it (header, cookie or `?token=`)."""
+    router = APIRouter(include_in_schema=False)
+
+    def gate(request: Request) -> Response | None:
+        """A redirect that trades a `?token=` for a cookie, an error, or None to go on."""
+        token = request.query_params.get("token")
+        if token is not None and settings.read_token is not None:
+            if not read_allowed(token, settings):
+                raise HTTPException(status.HTTP_403_FORBIDDEN, TOKEN_WRONG)
+            # The token leaves the address bar (and history, and Referer) at once.
+            # Relative, so the Location never names a host the client made up.
+            clean = request.url.remove_query_params("token")
+            target = clean.path + (f"?{clean.query}" if clean.query else "")
+            response = RedirectResponse(target, status_code=status.HTTP_303_SEE_OTHER)
+            response.set_cookie(
+                COOKIE_NAME, token, httponly=True, samesite="lax", secure=request.url.scheme == "https"
+            )
+            return response
+        require_read(request, settings)
+        return None
+
+    @router.get("/", response_class=HTMLResponse)
+    def stories_page(
+        request: Request,
+        q: Annotated[str | None, Query(max_length=200)] = None,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    ) -> Response:
+        if (redirect := gate(request)) is not None:
+            return redirect
+        search = checked_query(q, "q")
+        stories = store.list_stories(search=search, limit=PAGE_SIZE, offset=offset)
+        return html_page(
+            env,
+            "stories.html.j2",
+            stories=[StoryOut.of(s) for s in stories],
+            q=search or "",
+            offset=offset,
+            previous_offset=max(offset - PAGE_SIZE, 0) if offset else None,
+            next_offset=next_offset(stories, PAGE_SIZE, offset),
+        )
+
+    @router.get("/stories/{story_id}", response_class=HTMLResponse)
+    def story_page(request: Request, story_id: str) -> Response:
+        if (redirect := gate(request)) is not None:
+            return redirect
+        story = StoryOut.of(known_story(store, story_id))
+        data = store.comparison(story_id)
+        context: dict[str, Any] = {"story": story, "report": None, "q": ""}
+        if data is not None:
+            report = build_report(comparison_from_dict(data))
+            context.update(
+                report=report,
+                counts=Counter(view.status for view in report.facts),
+                status_labels=STATUS_LABELS,
+                facts_by_key={view.key: view for view in report.facts},
+            )
+        return html_page(env, "story.html.j2", **context)
+
+    @router.get("/static/report.css")
+    def report_stylesheet() -> Response:
+        # The report's own stylesheet, served from the render package rather than copied here.
+        cache_control = {"Cache-Control": "public, max-age=3600"}
+        return Response(report_css(), media_type="text/css", headers=cache_control)
+
+    return router

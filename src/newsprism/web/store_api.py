@@ -1,0 +1,73 @@
+"""The part of the store the web app uses, as structural types.
+
+The app depends on these methods, not on `newsprism.store.db.Store` itself: the store
+satisfies them without importing anything from here, and the tests drive the app with a
+small in-memory fake. Dates may come back as ISO strings or datetimes; the API writes both
+as ISO 8601.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, Protocol
+
+from newsprism.model import Article
+
+DateValue = str | date | None
+
+
+class StorySummaryLike(Protocol):
+    """One stored story as listed: the fields of `newsprism.store.db.StorySummary` the app shows."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def article_count(self) -> int: ...
+    @property
+    def outlet_count(self) -> int: ...
+    @property
+    def outlets(self) -> Sequence[str]: ...
+    @property
+    def first_published(self) -> DateValue: ...
+    @property
+    def last_published(self) -> DateValue: ...
+    @property
+    def updated_at(self) -> DateValue: ...
+    @property
+    def comparison_stale(self) -> bool: ...
+
+
+class StoreAPI(Protocol):
+    """Reading methods of the store, with the signatures the store module publishes."""
+
+    def list_stories(
+        self, since: str | None = None, search: str | None = None, limit: int = 50, offset: int = 0
+    ) -> Sequence[StorySummaryLike]: ...
+
+    def get_story(self, story_id: str) -> StorySummaryLike | None: ...
+
+    def comparison(self, story_id: str) -> dict[str, Any] | None: ...
+
+    def list_articles(
+        self, limit: int = 50, offset: int = 0, story: str | None = None
+    ) -> Sequence[Article]: ...
+
+    def count_articles(self) -> int: ...
+
+
+class IngestReportLike(Protocol):
+    """What `newsprism.store.workflow.ingest_articles` returns."""
+
+    @property
+    def added(self) -> int: ...
+    @property
+    def skipped(self) -> int: ...
+    @property
+    def errors(self) -> Sequence[str]: ...
+    @property
+    def stories_changed(self) -> Sequence[str]: ...
+    @property
+    def comparisons_refreshed(self) -> int: ...

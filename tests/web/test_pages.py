@@ -1,0 +1,108 @@
+"""The pages: the story list, a story laid out from the real pipeline's output, escaping, 404s."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+STORY_ID = "ferry-2025"
+
+
+def test_story_list_shows_titles_outlets_counts_and_dates(client: TestClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    page = response.text
+    assert f'href="/stories/{STORY_ID}"' in page
+    assert "Council budget vote" in page
+    assert "Millbrook Gazette" in page and "Valley Courier" in page
+    assert "2 articles" in page and "2 outlets" in page
+    assert "4 March 2025" in page
+    assert '<input id="site-q" type="search" name="q" value=""' in page
+
+
+def test_search_box_passes_q_and_keeps_it(client: TestClient, store: Any) -> None:
+    page = client.get("/", params={"q": "budget"}).text
+    assert store.calls[-1] == ("list_stories", {"since": None, "search": "budget", "limit": 30, "offset": 0})
+    assert 'value="budget"' in page
+    assert "Council budget vote" in page and f"/stories/{STORY_ID}" not in page
+    assert "No story matches" in client.get("/", params={"q": "zebra"}).text
+
+
+def test_story_page_puts_the_sources_side_by_side(client: TestClient) -> None:
+    page = client.get(f"/stories/{STORY_ID}").text
+    assert 'id="src-A"' in page and 'id="src-B"' in page
+    assert "Millbrook Gazette" in page and "Valley Courier" in page
+    assert "Flooding on the Wren River closed the Millbrook ferry" in page
+    assert "The Millbrook ferry was closed on Monday" in page
+
+
+def test_story_page_highlights_each_kind_of_fact(client: TestClient) -> None:
+    page = client.get(f"/stories/{STORY_ID}").text
+    for status in ("corroborated", "single_source", "disputed"):
+        assert re.search(rf'<li id="[AB]-s\d+" class="s {status}"', page), status
+    # The disputed figure, with what each outlet says.
+    assert re.search(r'<td class="value">40</td>', page) and re.search(r'<td class="value">60</td>', page)
+
+
+def test_story_page_shows_actors_roles_quotes_timeline_and_brief(client: TestClient) -> None:
+    page = client.get(f"/stories/{STORY_ID}").text
+    assert "Tomas Vidal" in page
+    assert '<span class="role">Harbour master</span>' in page
+    assert '<span class="role">Port official</span>' in page
+    assert "Quotes by speaker" in page and "“We will reopen when the water falls”" in page
+    assert '<time datetime="2025-03-03">3 March 2025</time>' in page
+    brief = page.split('id="brief"', 1)[1].split("</section>", 1)[0]
+    assert 'class="chip" href="#src-A"' in brief and 'class="chip" href="#src-B"' in brief
+    assert f'href="/api/v1/stories/{STORY_ID}/comparison"' in page
+
+
+def test_script_tags_in_titles_and_text_are_shown_as_text(client: TestClient) -> None:
+    page = client.get(f"/stories/{STORY_ID}").text
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # headline
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in page  # a sentence of the text
+    listing = client.get("/").text
+    assert "<script>alert" not in listing and "&lt;script&gt;alert(1)" in listing
+
+
+def test_only_http_links_are_followed(client: TestClient) -> None:
+    page = client.get(f"/stories/{STORY_ID}").text
+    assert 'href="https://gazette.example/ferry"' in page
+    assert "javascript:" not in page
+
+
+def test_pages_forbid_inline_script(client: TestClient) -> None:
+    response = client.get(f"/stories/{STORY_ID}")
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert '<script src="/static/story.js" defer></script>' in response.text
+    assert client.get("/static/story.js").status_code == 200
+
+
+def test_a_story_without_its_comparison_says_so(client: TestClient) -> None:
+    response = client.get("/stories/pending-1")
+    assert response.status_code == 200
+    assert "Comparison not computed yet" in response.text
+
+
+def test_missing_story_and_unknown_page_are_html_404s(client: TestClient) -> None:
+    for path in ("/stories/no-such-story", "/no/such/page"):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert response.headers["content-type"].startswith("text/html")
+        assert "Not found" in response.text
+
+
+def test_bad_page_parameters_are_an_html_422(client: TestClient) -> None:
+    response = client.get("/", params={"offset": "-3"})
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")
+
+
+def test_a_story_id_with_markup_is_escaped_on_the_404_page(client: TestClient) -> None:
+    response = client.get("/stories/<img src=x onerror=alert(1)>")
+    assert response.status_code == 404
+    assert "<img" not in response.text
