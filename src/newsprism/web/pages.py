@@ -9,7 +9,8 @@ carries a Content-Security-Policy that allows no inline script.
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from functools import cache
 from importlib.resources import files
 from typing import Annotated, Any
@@ -79,6 +80,10 @@ def report_css() -> str:
     return files("newsprism.render").joinpath("templates/report.css").read_text(encoding="utf-8")
 
 
+RENDERED_PAGES = 256
+"""Story pages kept rendered in memory (a few hundred KB each at most)."""
+
+
 def html_page(env: Environment, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """A rendered template with the pages' security headers."""
     html = env.get_template(name).render(**context)
@@ -129,11 +134,33 @@ def page_router(store: StoreAPI, settings: WebSettings, env: Environment) -> API
             next_offset=next_offset(stories, PAGE_SIZE, offset),
         )
 
+    rendered: OrderedDict[tuple[str, str, bool], str] = OrderedDict()
+    rendered_lock = threading.Lock()
+
     @router.get("/stories/{story_id}", response_class=HTMLResponse)
     def story_page(request: Request, story_id: str) -> Response:
         if (redirect := gate(request)) is not None:
             return redirect
-        story = StoryOut.of(known_story(store, story_id))
+        summary = known_story(store, story_id)
+        # A story page changes only when its story or its comparison does, and building it
+        # (the comparison JSON, the view, the template) costs far more than serving it: keep
+        # the last pages rendered, keyed by what would change them.
+        key = (story_id, str(summary.updated_at), bool(summary.comparison_stale))
+        with rendered_lock:
+            html = rendered.get(key)
+            if html is not None:
+                rendered.move_to_end(key)
+        if html is None:
+            html = _render_story(summary)
+            with rendered_lock:
+                rendered[key] = html
+                while len(rendered) > RENDERED_PAGES:
+                    rendered.popitem(last=False)
+        return HTMLResponse(html, headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY})
+
+    def _render_story(summary: Any) -> str:
+        story_id = summary.id
+        story = StoryOut.of(summary)
         data = store.comparison(story_id)
         context: dict[str, Any] = {"story": story, "report": None, "q": ""}
         if data is not None:
@@ -144,7 +171,7 @@ def page_router(store: StoreAPI, settings: WebSettings, env: Environment) -> API
                 status_labels=STATUS_LABELS,
                 facts_by_key={view.key: view for view in report.facts},
             )
-        return html_page(env, "story.html.j2", **context)
+        return env.get_template("story.html.j2").render(**context)
 
     @router.get("/static/report.css")
     def report_stylesheet() -> Response:
