@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import story_corpus
 from newsprism.store.db import open_store
 from newsprism.store.workflow import ingest_articles
+from newsprism.web.pages import prerender_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -99,7 +100,11 @@ def main() -> int:
     args.db.parent.mkdir(parents=True, exist_ok=True)
     build(args.db, args.n)
     with open_store(str(args.db)) as store:
-        stories = [s.id for s in store.list_stories(limit=100000) if s.article_count > 1]
+        listed = store.list_stories(limit=100000)
+        stories = [s.id for s in listed if s.article_count > 1]
+        start = time.perf_counter()
+        rendered = prerender_pages(store, [s.id for s in listed])  # as `newsprism ingest` does
+        print(f"pages: {rendered:,} rendered in {time.perf_counter() - start:.0f} s")
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     server = subprocess.Popen(

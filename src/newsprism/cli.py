@@ -351,6 +351,9 @@ def ingest(
     store = _open_store(db)
     with store, _progress() as progress:
         report = ingest_articles(store, _tracked(progress, reader, "ingesting", None))
+        from newsprism.web.pages import prerender_pages
+
+        prerender_pages(store, report.stories_changed)
     err.print(
         f"added {report.added}, skipped {report.skipped} already stored; "
         f"{len(report.stories_changed)} stories changed, "

@@ -17,16 +17,16 @@ from newsprism.store.engine import create_store_engine
 from newsprism.store.migrate import MIGRATIONS, current_revisions, upgrade
 from newsprism.store.schema import metadata
 
-TABLES = {"alembic_version", "articles", "analyses", "placements", "stories", "comparisons"}
+TABLES = {"alembic_version", "articles", "analyses", "placements", "stories", "comparisons", "pages"}
 
 # A revision written the way a future newsprism would write one, to test the upgrade machinery
 # on a real step rather than on the no-op of an archive already at head.
-REVISION_0002 = """
+REVISION_0003 = """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -55,7 +55,7 @@ def _is_full_text_index(
 def test_open_creates_every_table_at_head(db_url: str) -> None:
     with open_store(db_url) as store:
         assert set(sa.inspect(store.engine).get_table_names()) >= TABLES
-        assert current_revisions(store.engine) == {"0001"}
+        assert current_revisions(store.engine) == {"0002"}
 
 
 def test_migrated_layout_matches_the_tables_the_queries_use(store: object, db_url: str) -> None:
@@ -141,7 +141,8 @@ def test_archive_left_at_0001_opens_with_its_rows(db_url: str) -> None:
     _insert_at_0001(engine)
     engine.dispose()
     with open_store(db_url) as store:
-        assert current_revisions(store.engine) == {"0001"}
+        # Opening upgrades the archive in place (0001 -> 0002 adds the rendered pages), rows kept.
+        assert current_revisions(store.engine) == {"0002"}
         assert [a.id for a in store.list_articles()] == ["old-1"]
         assert [s.id for s in store.list_stories(search="lighthouse")] == ["story-old"]
 
@@ -149,14 +150,14 @@ def test_archive_left_at_0001_opens_with_its_rows(db_url: str) -> None:
 def test_upgrade_to_a_later_revision_keeps_rows_and_index(db_url: str, tmp_path: Path) -> None:
     scripts = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "r0002_pinned.py").write_text(REVISION_0002)
+    (scripts / "versions" / "r0003_pinned.py").write_text(REVISION_0003)
 
     engine = _engine(db_url)
     upgrade(engine, target="0001")
     _insert_at_0001(engine)
     upgrade(engine, script_location=scripts)
 
-    assert current_revisions(engine) == {"0002"}
+    assert current_revisions(engine) == {"0003"}
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT id, pinned FROM stories")).all() == [("story-old", False)]
         assert conn.scalar(sa.text("SELECT text FROM articles WHERE id = 'old-1'")).startswith("The keepers")
@@ -166,18 +167,18 @@ def test_upgrade_to_a_later_revision_keeps_rows_and_index(db_url: str, tmp_path:
 def test_archive_from_a_newer_newsprism_is_refused_not_rebuilt(db_url: str, tmp_path: Path) -> None:
     scripts = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "r0002_pinned.py").write_text(REVISION_0002)
+    (scripts / "versions" / "r0003_pinned.py").write_text(REVISION_0003)
     engine = _engine(db_url)
     upgrade(engine, target="0001")
     _insert_at_0001(engine)
     upgrade(engine, script_location=scripts)
     engine.dispose()
 
-    with pytest.raises(NewerDatabaseError, match="0002"):
+    with pytest.raises(NewerDatabaseError, match="0003"):
         open_store(db_url)
 
     engine = _engine(db_url)
-    assert current_revisions(engine) == {"0002"}
+    assert current_revisions(engine) == {"0003"}
     with engine.connect() as conn:
         assert conn.scalar(sa.text("SELECT count(*) FROM articles")) == 1
     engine.dispose()

@@ -26,7 +26,7 @@ from newsprism.store.records import (
     content_hash,
     iso_utc,
 )
-from newsprism.store.schema import analyses, articles, comparisons, placements, stories
+from newsprism.store.schema import analyses, articles, comparisons, pages, placements, stories
 from newsprism.store.search import article_matches, search_words
 from newsprism.store.story_rows import chunks, refresh_stories
 
@@ -261,6 +261,23 @@ class Store:
                 sa.select(comparisons.c.data).where(comparisons.c.story_id == story_id)
             )
             return data
+
+    def page(self, story_id: str, version: str) -> str | None:
+        """The story's rendered page if it was rendered from `version`, else None."""
+        with self._engine.connect() as conn:
+            html: str | None = conn.scalar(
+                sa.select(pages.c.html).where(pages.c.story_id == story_id, pages.c.version == version)
+            )
+            return html
+
+    def save_page(self, story_id: str, version: str, html: str) -> None:
+        """Keep a rendered page of the story (replacing one of another version)."""
+        with write_transaction(self._engine) as conn:
+            if conn.scalar(sa.select(stories.c.id).where(stories.c.id == story_id)) is None:
+                return
+            conn.execute(sa.delete(pages).where(pages.c.story_id == story_id))
+            row = {"story_id": story_id, "version": version, "html": html, "rendered_at": datetime.now(UTC)}
+            conn.execute(sa.insert(pages).values(**row))
 
     def list_stories(
         self, since: str | None = None, search: str | None = None, limit: int = 50, offset: int = 0

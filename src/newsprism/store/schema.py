@@ -79,3 +79,12 @@ comparisons = sa.Table(
     sa.Column("data", sa.JSON, nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+pages = sa.Table(
+    "pages",
+    metadata,
+    sa.Column("story_id", sa.Text, sa.ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("version", sa.Text, nullable=False),
+    sa.Column("html", sa.Text, nullable=False),
+    sa.Column("rendered_at", sa.DateTime(timezone=True), nullable=False),
+)

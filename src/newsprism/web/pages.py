@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, OrderedDict
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 from typing import Annotated, Any
@@ -92,6 +93,41 @@ def html_page(env: Environment, name: str, status_code: int = 200, **context: An
     )
 
 
+def render_story_page(store: StoreAPI, env: Environment, summary: Any) -> str:
+    """The HTML of one story page, built from its stored comparison."""
+    story_id = summary.id
+    story = StoryOut.of(summary)
+    data = store.comparison(story_id)
+    context: dict[str, Any] = {"story": story, "report": None, "q": ""}
+    if data is not None:
+        report = build_report(comparison_from_dict(data))
+        context.update(
+            report=report,
+            counts=Counter(view.status for view in report.facts),
+            status_labels=STATUS_LABELS,
+            facts_by_key={view.key: view for view in report.facts},
+        )
+    return env.get_template("story.html.j2").render(**context)
+
+
+def page_version(summary: Any) -> str:
+    """What a story page depends on: when its story last changed, and whether it is fresh."""
+    return f"{summary.updated_at}|{'stale' if summary.comparison_stale else 'fresh'}"
+
+
+def prerender_pages(store: Any, story_ids: Iterable[str]) -> int:
+    """Render and keep the pages of these stories, so the web UI serves them without building them."""
+    env = environment()
+    done = 0
+    for story_id in story_ids:
+        summary = store.get_story(story_id)
+        if summary is None:
+            continue
+        store.save_page(story_id, page_version(summary), render_story_page(store, env, summary))
+        done += 1
+    return done
+
+
 def page_router(store: StoreAPI, settings: WebSettings, env: Environment) -> APIRouter:
     """The HTML routes; with a read token configured they need it (header, cookie or `?token=`)."""
     router = APIRouter(include_in_schema=False)
@@ -134,7 +170,7 @@ def page_router(store: StoreAPI, settings: WebSettings, env: Environment) -> API
             next_offset=next_offset(stories, PAGE_SIZE, offset),
         )
 
-    rendered: OrderedDict[tuple[str, str, bool], str] = OrderedDict()
+    rendered: OrderedDict[tuple[str, str], str] = OrderedDict()
     rendered_lock = threading.Lock()
 
     @router.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -142,36 +178,29 @@ def page_router(store: StoreAPI, settings: WebSettings, env: Environment) -> API
         if (redirect := gate(request)) is not None:
             return redirect
         summary = known_story(store, story_id)
-        # A story page changes only when its story or its comparison does, and building it
-        # (the comparison JSON, the view, the template) costs far more than serving it: keep
-        # the last pages rendered, keyed by what would change them.
-        key = (story_id, str(summary.updated_at), bool(summary.comparison_stale))
+        # A story page changes only when its story or its comparison does, and building it (the
+        # comparison JSON, the view, the template) costs far more than serving it. Pages are kept
+        # by story version: the last ones in memory, all of them in the archive when it can hold
+        # them (`newsprism ingest` renders the pages of the stories it changed).
+        version = page_version(summary)
+        key = (story_id, version)
         with rendered_lock:
             html = rendered.get(key)
             if html is not None:
                 rendered.move_to_end(key)
         if html is None:
-            html = _render_story(summary)
+            kept = getattr(store, "page", None)
+            html = kept(story_id, version) if kept else None
+            if html is None:
+                html = render_story_page(store, env, summary)
+                save = getattr(store, "save_page", None)
+                if save:
+                    save(story_id, version, html)
             with rendered_lock:
                 rendered[key] = html
                 while len(rendered) > RENDERED_PAGES:
                     rendered.popitem(last=False)
         return HTMLResponse(html, headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY})
-
-    def _render_story(summary: Any) -> str:
-        story_id = summary.id
-        story = StoryOut.of(summary)
-        data = store.comparison(story_id)
-        context: dict[str, Any] = {"story": story, "report": None, "q": ""}
-        if data is not None:
-            report = build_report(comparison_from_dict(data))
-            context.update(
-                report=report,
-                counts=Counter(view.status for view in report.facts),
-                status_labels=STATUS_LABELS,
-                facts_by_key={view.key: view for view in report.facts},
-            )
-        return env.get_template("story.html.j2").render(**context)
 
     @router.get("/static/report.css")
     def report_stylesheet() -> Response:
