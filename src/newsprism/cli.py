@@ -339,6 +339,9 @@ def ingest(
     offline: OfflineOpt = False,
     allow_private: AllowPrivateOpt = False,
     fetch_pages: FetchPagesOpt = False,
+    executor: ExecutorOpt = Executor.local,
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = None,
 ) -> None:
     """Analyze and store articles, place them in stories, refresh the comparisons that changed."""
     from newsprism.store.workflow import ingest_articles
@@ -349,8 +352,8 @@ def ingest(
         WebOptions(offline=offline, allow_private=allow_private, fetch_pages=fetch_pages),
     )
     store = _open_store(db)
-    with store, _progress() as progress:
-        report = ingest_articles(store, _tracked(progress, reader, "ingesting", None))
+    with store, _progress() as progress, _executor(executor, scheduler, workers) as client:
+        report = ingest_articles(store, _tracked(progress, reader, "ingesting", None), client=client)
         from newsprism.web.pages import prerender_pages
 
         prerender_pages(store, report.stories_changed)

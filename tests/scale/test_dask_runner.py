@@ -66,3 +66,22 @@ def test_distributed_clustering_gives_the_same_stories_on_1000_articles(client):
     distributed = cluster_distributed(articles, client)
     assert list(distributed.assignments()) == list(single.assignments())
     assert len({a.story for a in single.assignments()}) > 100
+
+
+def test_ingest_on_dask_stores_the_same_stories_as_one_process(client, tmp_path):
+    from newsprism.store.db import open_store
+    from newsprism.store.workflow import ingest_articles
+
+    articles = [a for a, _ in bench_corpus().story_corpus(120, seed=8)]
+    groupings = []
+    for name, runner in (("one.db", None), ("dask.db", client)):
+        with open_store(str(tmp_path / name)) as store:
+            report = ingest_articles(store, articles, client=runner)
+            assert report.added == len(articles)
+            groups = [
+                sorted(a.id for a in store.story_articles(summary.id))
+                for summary in store.list_stories(limit=1000)
+            ]
+            groupings.append(sorted(groups))
+    assert groupings[0] == groupings[1]
+    assert len(groupings[0]) > 10

@@ -135,3 +135,31 @@ def cluster_distributed(
             pass
     clusterer.refine()
     return clusterer
+
+
+def _analyze_and_prepare_partition(articles: list[Article]) -> tuple[list[Analysis], list[Prepared]]:
+    from newsprism.analyze.pipeline import analyze
+    from newsprism.stories.embed import embed_leads
+
+    analyses = list(analyze(articles))
+    return analyses, prepare_batch(list(zip(articles, analyses, strict=True)), embed_leads)
+
+
+def analyze_and_prepare(
+    articles: list[Article], client: Any, options: DaskOptions | None = None
+) -> tuple[list[Analysis], list[Prepared]]:
+    """Analyses and placement data of one ingest batch, computed on the workers in partitions.
+
+    The analysis partitions are small (ANALYSIS_PARTITION) to spread the work; placement data is
+    prepared with each partition's analyses, which is what the single-process ingest does too.
+    """
+    options = options or DaskOptions()
+    analyses: list[Analysis] = []
+    prepared: list[Prepared] = []
+    partitions = _partitions(articles, ANALYSIS_PARTITION)
+    for part_analyses, part_prepared in _ordered_map(
+        client, _analyze_and_prepare_partition, partitions, _in_flight(client, options)
+    ):
+        analyses.extend(part_analyses)
+        prepared.extend(part_prepared)
+    return analyses, prepared

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
 import numpy as np
 
@@ -65,16 +66,22 @@ def replay(store: Store) -> tuple[StoryClusterer, dict[str, str | None]]:
 
 
 def ingest_articles(
-    store: Store, articles: Iterable[Article], progress: Progress | None = None
+    store: Store, articles: Iterable[Article], progress: Progress | None = None, client: Any = None
 ) -> IngestReport:
-    """Store new articles, place them in stories and refresh the comparisons that changed."""
+    """Store new articles, place them in stories and refresh the comparisons that changed.
+
+    With a Dask `client`, each batch is analyzed and prepared for placement on its workers
+    (scale/dask_runner.py); storing and placing stay here, in input order, so the archive ends
+    with the same stories either way (lead vectors are rounded to float16, which hides the
+    last-bit differences another batch size can make).
+    """
     report = IngestReport()
     clusterer, stored = replay(store)
     stream = iter(articles)
     while batch := list(islice(stream, BATCH)):
         fresh = _new_only(store, batch, report)
         if fresh:
-            _add_batch(store, clusterer, fresh, report)
+            _add_batch(store, clusterer, fresh, report, client)
         if progress:
             progress(len(batch))
     clusterer.refine()
@@ -103,9 +110,16 @@ def _new_only(store: Store, batch: list[Article], report: IngestReport) -> list[
     return fresh
 
 
-def _add_batch(store: Store, clusterer: StoryClusterer, fresh: list[Article], report: IngestReport) -> None:
-    analyses = list(analyze(fresh))
-    prepared = prepare_batch([(a, an) for a, an in zip(fresh, analyses, strict=True)], embed_leads)
+def _add_batch(
+    store: Store, clusterer: StoryClusterer, fresh: list[Article], report: IngestReport, client: Any = None
+) -> None:
+    if client is None:
+        analyses = list(analyze(fresh))
+        prepared = prepare_batch([(a, an) for a, an in zip(fresh, analyses, strict=True)], embed_leads)
+    else:
+        from newsprism.scale.dask_runner import analyze_and_prepare
+
+        analyses, prepared = analyze_and_prepare(fresh, client)
     for _ in clusterer.add_prepared(prepared):
         pass
     rows = []
