@@ -43,6 +43,9 @@ bench: setup
 	$(BIN)/python bench/cluster_quality.py
 	$(BIN)/python bench/cluster_scale.py
 	$(BIN)/python bench/dedup_speed.py
+	$(BIN)/python bench/warc_extract.py
+	$(BIN)/python bench/scale_dask.py
+	$(BIN)/python bench/web_load.py
 
 clean:
 	rm -rf $(OUT) bench/out .pytest_cache .mypy_cache .ruff_cache

@@ -110,6 +110,23 @@ class Reader:
                 yield item
 
 
+def _reader(
+    inputs: list[str],
+    published: str | None,
+    source: str | None,
+    language: str | None,
+    offline: bool,
+    allow_private: bool,
+    fetch_pages: bool,
+) -> Reader:
+    """The commands' shared reading options, as one Reader."""
+    return Reader(
+        inputs,
+        ArticleDefaults(published=published, source=source, language=language),
+        WebOptions(offline=offline, allow_private=allow_private, fetch_pages=fetch_pages),
+    )
+
+
 def _progress() -> Progress:
     return Progress(
         TextColumn("{task.description}"),
@@ -188,11 +205,7 @@ def compare(
     from newsprism.compare.pipeline import compare as compare_story
     from newsprism.render import render
 
-    reader = Reader(
-        inputs,
-        ArticleDefaults(published=published, source=source, language=language),
-        WebOptions(offline=offline, allow_private=allow_private, fetch_pages=fetch_pages),
-    )
+    reader = _reader(inputs, published, source, language, offline, allow_private, fetch_pages)
     articles = list(reader)
     if not articles:
         err.print("error: no readable article among the inputs", highlight=False)
@@ -231,11 +244,7 @@ def analyze(
     from newsprism.analyze.pipeline import analyze as analyze_articles
     from newsprism.render.json import analysis_to_dict
 
-    reader = Reader(
-        inputs,
-        ArticleDefaults(published=published, source=source, language=language),
-        WebOptions(offline=offline, allow_private=allow_private, fetch_pages=fetch_pages),
-    )
+    reader = _reader(inputs, published, source, language, offline, allow_private, fetch_pages)
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     count = 0
     try:
@@ -280,11 +289,7 @@ def cluster(
     """Group articles into stories: one line per article, {"id", "story", "duplicate_of"}."""
     from newsprism.stories.cluster import StoryClusterer
 
-    reader = Reader(
-        inputs,
-        ArticleDefaults(published=published, source=source, language=language),
-        WebOptions(offline=offline, allow_private=allow_private, fetch_pages=fetch_pages),
-    )
+    reader = _reader(inputs, published, source, language, offline, allow_private, fetch_pages)
     clusterer = StoryClusterer()
     with _progress() as progress, _executor(executor, scheduler, workers) as client:
         tracked = _tracked(progress, reader, "placing", None)
@@ -346,11 +351,7 @@ def ingest(
     """Analyze and store articles, place them in stories, refresh the comparisons that changed."""
     from newsprism.store.workflow import ingest_articles
 
-    reader = Reader(
-        inputs,
-        ArticleDefaults(published=published, source=source, language=language),
-        WebOptions(offline=offline, allow_private=allow_private, fetch_pages=fetch_pages),
-    )
+    reader = _reader(inputs, published, source, language, offline, allow_private, fetch_pages)
     store = _open_store(db)
     with store, _progress() as progress, _executor(executor, scheduler, workers) as client:
         report = ingest_articles(store, _tracked(progress, reader, "ingesting", None), client=client)
