@@ -36,6 +36,7 @@ from newsprism.model import Analysis, Article
 from newsprism.stories.dedup import DuplicateIndex
 from newsprism.stories.features import Placement, placement
 from newsprism.stories.index import CandidateIndex
+from newsprism.stories.split import MIN_PART, bisect
 
 Encoder = Callable[[Sequence[str]], np.ndarray]
 
@@ -47,7 +48,7 @@ class ClusterConfig:
     w_vector: float = 1.0
     w_terms: float = 1.0
     w_names: float = 1.0
-    threshold: float = 0.35
+    threshold: float = 0.26
     """Mean similarity (weighted over the three views, 0..1) an article needs to join a story."""
     window_days: int = 60
     """Stories whose days all lie further than this from the article's day are not candidates."""
@@ -62,6 +63,7 @@ class ClusterConfig:
     kept_terms: int = 64
     kept_names: int = 32
     refine_every: int = 2000
+    split_max: int = 300
     duplicate_threshold: float = 0.8
 
 
@@ -403,6 +405,34 @@ class StoryClusterer:
                 self._merge_candidates(sid)
         for position in window:
             self._replace(position)
+        for sid in sorted({self.find(self.records[p].story) for p in window}):
+            if sid in self.stories:
+                self._split(sid)
+
+    def _split(self, sid: str) -> None:
+        """Cut a story in two when its articles hold two events (stories/split.py); the larger
+        part keeps the id. Stories over `split_max` articles are left whole: the cut costs the
+        square of their size, and a story that large has long been confirmed by its readers."""
+        story = self.stories[sid]
+        members = [p for p in story.members if self.records[p].contribution is not None]
+        if not 2 * MIN_PART <= len(members) <= self.config.split_max:
+            return
+        parts = bisect([self.records[p].terms for p in members], [self.records[p].names for p in members])
+        if parts is None:
+            return
+        small, _ = sorted(parts, key=len)
+        moving = [members[k] for k in small]
+        for position in moving:
+            self._leave(position)
+        self._open(moving[0])
+        new_id = self.records[moving[0]].story
+        for position in moving[1:]:
+            self._join(position, new_id)
+        moved = {self.records[p].id for p in moving}
+        for dup in [p for p in story.members if self.records[p].duplicate_of in moved]:
+            story.members.remove(dup)
+            self.stories[new_id].members.append(dup)
+            self.records[dup].story = new_id
 
     def _story_view(
         self, story: StoryState
