@@ -16,7 +16,8 @@ Why this shape:
 - *Evidence can change the past*: every `refine_every` articles (and at the end) stories that
   grew are compared with their own candidates and merged when they fit together as well as an
   article must fit a story; the articles placed in that window are re-placed where they now fit
-  best. A story keeps its id unless it merges into a larger one.
+  best; and a story whose articles hold two events is split (stories/split.py). A story keeps
+  its id unless it merges into a larger one or loses the smaller part of a split.
 - *Copies are not evidence*: a near-duplicate (stories/dedup.py) joins its original's story
   without weighing on it, so ten wire copies do not drag a story toward their wording.
 """
