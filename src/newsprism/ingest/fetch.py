@@ -22,6 +22,7 @@ deflate are accepted.
 from __future__ import annotations
 
 import codecs
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -41,7 +42,10 @@ from newsprism.ingest.html import html_to_article
 from newsprism.ingest.politeness import HostThrottle, backoff_delay, retry_after_seconds
 from newsprism.model import Article
 
-PROJECT_URL = "https://github.com/newsprism/newsprism"
+PROJECT_URL = "https://pypi.org/project/newsprism/"
+"""Where the project is described. The operator's own contact (NEWSPRISM_CONTACT, an address or
+a URL) is added to the User-Agent when set: it is the operator, not the project, a site owner
+needs to reach."""
 
 
 def _version() -> str:
@@ -51,8 +55,13 @@ def _version() -> str:
         return "dev"
 
 
+def _user_agent() -> str:
+    contact = os.environ.get("NEWSPRISM_CONTACT", "").strip()
+    return f"newsprism/{_version()} (+{PROJECT_URL}{'; ' + contact if contact else ''})"
+
+
 # Honest: a site owner who sees this in a log knows what asked and where to complain.
-USER_AGENT = f"newsprism/{_version()} (+{PROJECT_URL})"
+USER_AGENT = _user_agent()
 _ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 # Brotli and zstd can expand a small body a thousandfold more than gzip does within one chunk.
 _ACCEPT_ENCODING = "gzip, deflate"
