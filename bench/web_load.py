@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def build(db: Path, n: int) -> None:
     with open_store(str(db)) as store:
         have = store.count_articles()
-        if have >= n:
+        if have >= 0.95 * n:  # copies in the corpus are stored once
             print(f"archive: {db} holds {have:,} articles")
             return
         start = time.perf_counter()

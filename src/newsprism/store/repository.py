@@ -301,6 +301,15 @@ class Store:
         with self._engine.connect() as conn:
             return _summaries(conn, stmt)
 
+    def stories_version(self) -> tuple[int, str, int]:
+        """Changes whenever a story is added, removed, changed or compared: their count, latest
+        update, and how many await a comparison."""
+        stale = sa.func.sum(sa.case((stories.c.comparison_stale, 1), else_=0))
+        query = sa.select(sa.func.count(), sa.func.max(stories.c.updated_at), stale)
+        with self._engine.connect() as conn:
+            count, latest, waiting = conn.execute(query).one()
+        return int(count), str(latest), int(waiting or 0)
+
     def get_story(self, story_id: str) -> StorySummary | None:
         with self._engine.connect() as conn:
             found = _summaries(conn, sa.select(stories).where(stories.c.id == story_id))

@@ -9,11 +9,12 @@ database error.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -35,6 +36,9 @@ from newsprism.web.schemas import (
 )
 from newsprism.web.settings import WebSettings
 from newsprism.web.store_api import IngestReportLike, StoreAPI, StorySummaryLike
+
+LISTS_KEPT = 512
+"""Story-list answers kept in memory (a few KB each)."""
 
 NOT_COMPUTED = status.HTTP_409_CONFLICT
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -122,23 +126,50 @@ def api_router(store: StoreAPI, settings: WebSettings) -> APIRouter:
     router = APIRouter(prefix="/api/v1", responses=_ERRORS)
     read = [Depends(reader)]
 
-    @router.get("/stories", tags=["stories"], dependencies=read, summary="List or search stories")
+    listed: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
+    listed_lock = threading.Lock()
+
+    @router.get(
+        "/stories",
+        tags=["stories"],
+        dependencies=read,
+        summary="List or search stories",
+        response_model=StoryList,
+    )
     def list_stories(
         limit: Limit = 50,
         offset: Offset = 0,
         since: Annotated[str | None, Query(max_length=64, description=SINCE_HELP)] = None,
         q: Annotated[str | None, Query(max_length=200, description="Search terms.")] = None,
-    ) -> StoryList:
+    ) -> Response:
         """Stories, most recently updated first, optionally searched and limited to recent ones."""
-        stories = store.list_stories(
-            since=parse_since(since), search=checked_query(q, "q"), limit=limit, offset=offset
+        after, search = parse_since(since), checked_query(q, "q")
+        # Lists are asked for far more often than stories change: keep the last answers, keyed
+        # by the archive's story version so that any change is seen at once.
+        version = getattr(store, "stories_version", None)
+        key = (limit, offset, after, search, version()) if version else None
+        if key is not None:
+            with listed_lock:
+                body = listed.get(key)
+            if body is not None:
+                return Response(body, media_type="application/json")
+        stories = store.list_stories(since=after, search=search, limit=limit, offset=offset)
+        body = (
+            StoryList(
+                stories=[StoryOut.of(s) for s in stories],
+                limit=limit,
+                offset=offset,
+                next_offset=next_offset(stories, limit, offset),
+            )
+            .model_dump_json()
+            .encode("utf-8")
         )
-        return StoryList(
-            stories=[StoryOut.of(s) for s in stories],
-            limit=limit,
-            offset=offset,
-            next_offset=next_offset(stories, limit, offset),
-        )
+        if key is not None:
+            with listed_lock:
+                listed[key] = body
+                while len(listed) > LISTS_KEPT:
+                    listed.popitem(last=False)
+        return Response(body, media_type="application/json")
 
     @router.get(
         "/stories/{story_id}",
