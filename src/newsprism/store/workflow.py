@@ -86,9 +86,9 @@ def ingest_articles(
             progress(len(batch))
     clusterer.refine()
     final = {a.id: a.story for a in clusterer.assignments()}
+    # A story the archive has never seen holds only articles whose stored story differs, so
+    # this one comparison also covers every article of every new story.
     changed = {aid: sid for aid, sid in final.items() if stored.get(aid) != sid}
-    for sid in {sid for sid in final.values()} - {sid for sid in stored.values() if sid}:
-        changed.update({aid: s for aid, s in final.items() if s == sid})
     if changed:
         touched = store.assign_stories(changed) | set(changed.values())
         report.stories_changed = sorted(touched)
@@ -97,11 +97,11 @@ def ingest_articles(
 
 
 def _new_only(store: Store, batch: list[Article], report: IngestReport) -> list[Article]:
-    ids, hashes = store.known([a.id for a in batch], [content_hash(a) for a in batch])
+    digests = [content_hash(a) for a in batch]
+    ids, hashes = store.known([a.id for a in batch], digests)
     fresh: list[Article] = []
     seen: set[str] = set()
-    for article in batch:
-        digest = content_hash(article)
+    for article, digest in zip(batch, digests, strict=True):
         if article.id in ids or digest in hashes or article.id in seen or digest in seen:
             report.skipped += 1
             continue

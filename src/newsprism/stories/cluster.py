@@ -318,12 +318,8 @@ class StoryClusterer:
         return score - self._date_penalty(day, story)
 
     def _date_penalty(self, day: date | None, story: StoryState) -> float:
-        c = self.config
         gap = _day_gap(day, story)
-        if gap is None or gap <= c.date_grace_days:
-            return 0.0
-        ramp = min(1.0, (gap - c.date_grace_days) / max(1, c.date_full_days - c.date_grace_days))
-        return c.date_penalty * ramp
+        return 0.0 if gap is None else self._date_penalty_for_gap(gap)
 
     def _in_window(self, day: date | None, story: StoryState) -> bool:
         gap = _day_gap(day, story)
@@ -429,11 +425,7 @@ class StoryClusterer:
         new_id = self.records[moving[0]].story
         for position in moving[1:]:
             self._join(position, new_id)
-        moved = {self.records[p].id for p in moving}
-        for dup in [p for p in story.members if self.records[p].duplicate_of in moved]:
-            story.members.remove(dup)
-            self.stories[new_id].members.append(dup)
-            self.records[dup].story = new_id
+        self._move_duplicates(story, new_id, {self.records[p].id for p in moving})
 
     def _story_view(
         self, story: StoryState
@@ -533,10 +525,14 @@ class StoryClusterer:
         target = best if best is not None and score > max(stay, self.config.threshold) else own.id
         self._join(position, target)
         if target != own.id:
-            for dup in [p for p in own.members if self.records[p].duplicate_of == record.id]:
-                own.members.remove(dup)
-                self.stories[target].members.append(dup)
-                self.records[dup].story = target
+            self._move_duplicates(own, target, {record.id})
+
+    def _move_duplicates(self, source: StoryState, target: str, originals: set[str]) -> None:
+        """Copies follow their originals: they carry no weight, only membership."""
+        for dup in [p for p in source.members if self.records[p].duplicate_of in originals]:
+            source.members.remove(dup)
+            self.stories[target].members.append(dup)
+            self.records[dup].story = target
 
     # -- results ---------------------------------------------------------------------------------
 
