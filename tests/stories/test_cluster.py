@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pytest
 
 from newsprism.model import Article
@@ -134,8 +135,55 @@ def test_late_arrival_joins_its_story_and_ids_stay_stable():
     assert {k: after[k] for k in before} == before
 
 
+TRIAL = [
+    (
+        "Millbrook bakery gunman found guilty",
+        "A jury in Millbrook on Tuesday found Dorian Vance, 35, guilty of murdering two customers in "
+        "the shooting at the Hartley Street bakery in March. The baker he wounded testified that Vance "
+        "had been banned from the shop after an argument with staff, and Police Chief Renata Ossler "
+        "described the arrest.",
+    ),
+    (
+        "Vance convicted over Hartley Street bakery killings",
+        "Dorian Vance was convicted on Tuesday of killing two people and wounding a baker when he "
+        "opened fire in a Millbrook bakery on Hartley Street last March. Chief Renata Ossler said the "
+        "verdict closed a case that shook the town.",
+    ),
+    (
+        "Guilty verdict in Millbrook bakery shooting",
+        "Jurors took four hours to convict Dorian Vance of the bakery shooting on Hartley Street in "
+        "Millbrook, in which two customers died. The wounded baker, who has since returned to work, "
+        "attended the verdict.",
+    ),
+]
+
+
+def test_a_follow_up_months_later_joins_its_story_and_a_look_alike_does_not():
+    """The verdict eight months on is the bakery shooting's story; the school shooting eighteen
+    days after it is another, although it is nearer in time."""
+    corpus = (
+        articles(FIRST_SHOOTING, "2024-03-02", "bakery")
+        + articles(SECOND_SHOOTING, "2024-03-20", "school")
+        + articles(TRIAL, "2024-11-12", "trial")
+    )
+    clusterer = StoryClusterer()
+    list(clusterer.add_many(corpus))
+    # Placed one by one, the verdict is too far in time to join: it opens a story of its own ...
+    assert len(stories_of(clusterer.assignments())) == 3
+    clusterer.refine()
+    # ... which the refine then recognises as the same event, followed up.
+    assert stories_of(clusterer.assignments()) == [
+        {"bakery0", "bakery1", "bakery2", "trial0", "trial1", "trial2"},
+        {"school0", "school1", "school2"},
+    ]
+    # Past `follow_up_days`, the same agreement reads as another event.
+    config = ClusterConfig(follow_up_days=200)
+    assert len(stories_of(cluster_assignments(corpus, config))) == 3
+
+
 def test_dates_written_in_the_text_count_when_published_is_missing():
-    # The same kind of announcement, a year apart, with only a dateline to tell them apart.
+    # The same kind of announcement, four years apart (a recurrence, not a follow-up), with only
+    # a dateline to tell them apart.
     def row(i: int, year: int) -> Article:
         return Article(
             id=f"r{year}-{i}",
@@ -173,3 +221,16 @@ def test_many_identical_articles_collapse_onto_the_first(n):
     assert len(result) == n
     assert Counter(a.story for a in result).most_common(1)[0][1] == n
     assert all(a.duplicate_of == "same0" for a in result[1:])
+
+
+def test_the_sparse_dot_product_matches_a_plain_loop() -> None:
+    from newsprism.stories.cluster import _sparse_dot
+
+    rng = np.random.default_rng(3)
+    ids = rng.choice(500, size=60, replace=False).astype(np.int32)
+    weights = rng.random(60).astype(np.float32)
+    keys = rng.choice(500, 200, replace=False)
+    sums = {int(i): float(w) for i, w in zip(keys, rng.random(200), strict=True)}
+    expected = sum(float(w) * sums.get(int(i), 0.0) for i, w in zip(ids, weights, strict=True))
+    assert _sparse_dot(ids, weights, sums) == pytest.approx(expected, rel=1e-12)
+    assert _sparse_dot(ids[:0], weights[:0], sums) == 0.0
