@@ -224,7 +224,7 @@ def test_many_identical_articles_collapse_onto_the_first(n):
 
 
 def test_the_sparse_dot_product_matches_a_plain_loop() -> None:
-    from newsprism.stories.cluster import _sparse_dot
+    from newsprism.stories.cluster import _dict_dot, _sparse_dot
 
     rng = np.random.default_rng(3)
     ids = rng.choice(500, size=60, replace=False).astype(np.int32)
@@ -234,3 +234,5 @@ def test_the_sparse_dot_product_matches_a_plain_loop() -> None:
     expected = sum(float(w) * sums.get(int(i), 0.0) for i, w in zip(ids, weights, strict=True))
     assert _sparse_dot(ids, weights, sums) == pytest.approx(expected, rel=1e-12)
     assert _sparse_dot(ids[:0], weights[:0], sums) == 0.0
+    small = {int(i): float(w) for i, w in zip(ids, weights, strict=True)}
+    assert _dict_dot(small, sums) == pytest.approx(expected, rel=1e-12)

@@ -18,8 +18,9 @@ Why this shape:
 - *Evidence can change the past*: every `refine_every` articles (and at the end) stories that
   grew are compared with their own candidates and merged when they fit together as well as an
   article must fit a story; the articles placed in that window are re-placed where they now fit
-  best; and a story whose articles hold two events is split (stories/split.py). A story keeps
-  its id unless it merges into a larger one or loses the smaller part of a split.
+  best; a story whose articles hold two events is split (stories/split.py); and the window is
+  re-placed once more, so an article cut onto the wrong side of a split settles where it fits.
+  A story keeps its id unless it merges into a larger one or loses the smaller part of a split.
 - *Copies are not evidence*: a near-duplicate (stories/dedup.py) joins its original's story
   without weighing on it, so ten wire copies do not drag a story toward their wording.
 """
@@ -155,6 +156,11 @@ def story_id(first_article: str) -> str:
 def _sparse_dot(ids: np.ndarray, weights: np.ndarray, sums: dict[int, float]) -> float:
     # map() keeps the loop in C: this is the clusterer's innermost loop (bench/cluster_scale.py).
     return float(sum(map(mul, weights.tolist(), map(sums.get, ids.tolist(), repeat(0.0)))))
+
+
+def _dict_dot(small: dict[int, float], large: dict[int, float]) -> float:
+    """Dot product of two sparse sums, walking the smaller: `_sparse_dot` for two stories."""
+    return float(sum(map(mul, small.values(), map(large.get, small, repeat(0.0)))))
 
 
 def _unit(vocab: Vocabulary, bag: tuple[np.ndarray, np.ndarray], keep: int) -> tuple[np.ndarray, np.ndarray]:
@@ -475,9 +481,9 @@ class StoryClusterer:
         small, large = (a, b) if len(a.terms) + len(a.names) <= len(b.terms) + len(b.names) else (b, a)
         parts = [(c.w_vector, float(a.vector @ b.vector))]
         if small.terms:
-            parts.append((c.w_terms, sum(w * large.terms.get(i, 0.0) for i, w in small.terms.items())))
+            parts.append((c.w_terms, _dict_dot(small.terms, large.terms)))
         if small.names:
-            parts.append((c.w_names, sum(w * large.names.get(i, 0.0) for i, w in small.names.items())))
+            parts.append((c.w_names, _dict_dot(small.names, large.names)))
         score = sum(w * s for w, s in parts) / (a.weight * b.weight * sum(w for w, _ in parts))
         gaps = [g for g in (_day_gap(b.first_day, a), _day_gap(b.last_day, a)) if g is not None]
         return (self._date_penalty_for_gap(min(gaps)) if gaps else 0.0), score
