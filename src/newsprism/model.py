@@ -263,6 +263,9 @@ class StoryQuote:
     sentence: int
     start: int
     end: int
+    cue: str | None = None
+    """The reporting word as written ("said", "rejected", "according to"); None for a quotation
+    that stands with no verb of its own."""
 
 
 @dataclass(slots=True)

@@ -302,3 +302,45 @@ def test_seed_offsets_point_at_the_content(seed_quotes: tuple[str, list[Quote]])
     assert found
     for q in found:
         assert text[q.start : q.end].startswith(q.text.split(" … ")[0])
+
+
+def test_a_speaker_the_parser_left_behind_a_subordinator_is_found(nlp: Language) -> None:
+    # The small model reads "after the union leader" as a prepositional phrase and leaves
+    # "called" without a subject; the call is still the leader's, not Kim's.
+    text = (
+        "Kim welcomed the move after the union leader unexpectedly, in a speech to members, "
+        "called for a new vote on the contract."
+    )
+    called = [q for q in quotes_of(nlp, text) if q.cue == "called for"]
+    assert [q.speaker for q in called] == ["the union leader"]
+    assert called[0].text == "a new vote on the contract"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The board persuaded the auditor to confirm that the accounts were clean.", "the auditor"),
+        ("The coach invited her to come to Leeds and say that the team was ready.", "her"),
+    ],
+)
+def test_the_object_of_a_persuading_verb_is_who_speaks_in_its_infinitive(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    q = only(quotes_of(nlp, text))
+    assert q.speaker == speaker
+    assert q.text.startswith("that the")
+
+
+def test_a_purpose_infinitive_reports_nothing_yet(nlp: Language) -> None:
+    text = "Both unions invited him to come to Leeds to discuss a possible settlement."
+    assert not [q for q in quotes_of(nlp, text) if "settlement" in q.text]
+    # With a clause of its own, "to say that ..." still reports what is to be said.
+    q = only(quotes_of(nlp, "She flew to Geneva to say that the deal was dead."))
+    assert q.text == "that the deal was dead"
+
+
+def test_a_negated_cue_keeps_its_negation(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "The statement from the ministry did not mention the mayor among the guests."))
+    assert q.cue == "did not mention"
+    q = only(quotes_of(nlp, "The minister said that the border would reopen."))
+    assert q.cue == "said"

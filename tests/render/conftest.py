@@ -111,8 +111,12 @@ def build_comparison() -> Comparison:
             StoryQuote(
                 "Ortiz", "e2", "We will not reopen it until engineers are satisfied", True, a, 2, 1, 52
             ),
-            StoryQuote("Ana Ortiz", "e2", "the bridge would stay shut for two weeks", False, a, 1, 21, 61),
-            StoryQuote("Liam Chen", "e3", "the crane operator had followed every rule", False, b, 3, 26, 68),
+            StoryQuote(
+                "Ana Ortiz", "e2", "the bridge would stay shut for two weeks", False, a, 1, 21, 61, "said"
+            ),
+            StoryQuote(
+                "Liam Chen", "e3", "the crane operator had followed every rule", False, b, 3, 26, 68, "said"
+            ),
             StoryQuote("City officials", None, "repairs could take a month", False, b, 2, 20, 46),
         ],
         discrepancies=[

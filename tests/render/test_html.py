@@ -125,7 +125,8 @@ def test_sections_are_present(comparison: Comparison) -> None:
     ):
         assert f">{heading}</h2>" in html, heading
     assert "11 March 2024" in html  # timeline dates are written for people
-    assert '<span class="tag">direct</span>' in html and '<span class="tag">reported</span>' in html
+    assert '<span class="tag">direct</span>' in html and '<span class="tag">said</span>' in html
+    assert '<span class="tag">reported</span>' in html
 
 
 def _long_article(number: int, sentences: int) -> tuple[Article, Analysis, list[Fact]]:

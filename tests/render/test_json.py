@@ -25,7 +25,8 @@ CONTRACT = {
     "articles": {"id", "path", "title", "source", "url", "published", "language", "sentences"},
     "facts": {"id", "status", "mentions"},
     "entities": {"id", "name", "type", "aliases", "roles", "articles"},
-    "quotes": {"speaker", "speaker_entity", "text", "direct", "article", "sentence", "start", "end"},
+    # `cue` (the reporting verb) is an addition to DESIGN.md's shape, as the README allows.
+    "quotes": {"speaker", "speaker_entity", "text", "direct", "cue", "article", "sentence", "start", "end"},
     "discrepancies": {"kind", "subject", "values"},
     "timeline": {"date", "precision", "text", "article", "sentence"},
     "brief": {"text", "sources", "facts"},

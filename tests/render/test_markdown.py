@@ -104,8 +104,10 @@ def test_quotes_are_grouped_by_speaker_with_direct_and_reported_marked(compariso
     quotes = _section(render_markdown(comparison), "## Quotes by speaker")
     ortiz = quotes.split("### Ana Ortiz", 1)[1].split("###", 1)[0]
     assert "- “We will not reopen it until engineers are satisfied” [A §2]" in ortiz
-    assert "- _reported:_ the bridge would stay shut for two weeks [A §1]" in ortiz
-    assert "### City officials" in quotes
+    assert "- _said:_ the bridge would stay shut for two weeks [A §1]" in ortiz
+    # Reported speech whose verb was not recorded (an older stored comparison) says so plainly.
+    officials = quotes.split("### City officials", 1)[1].split("###", 1)[0]
+    assert "- _reported:_ repairs could take a month [B §2]" in officials
 
 
 def test_timeline_is_sorted_by_date_and_traced(comparison: Comparison) -> None:
@@ -142,3 +144,46 @@ def test_single_article_shows_the_note_and_empty_sections(comparison: Comparison
 def test_line_breaks_inside_article_text_do_not_break_list_items(comparison: Comparison) -> None:
     comparison.facts[3].mentions[0].text = "The port authority\nblamed a faulty winch."
     assert "- The port authority blamed a faulty winch. [A §4]" in render_markdown(comparison)
+
+
+def test_the_tag_of_reported_speech_is_its_cue() -> None:
+    from newsprism.model import StoryQuote
+    from newsprism.render.view import Cited, QuoteView, Ref
+
+    cited = Cited(Ref("A", 1), "Herald", "text")
+
+    def tag(cue: str | None, direct: bool = False) -> str:
+        return QuoteView(StoryQuote("X", None, "words", direct, "a", 1, 0, 5, cue), cited).tag
+
+    assert tag("rejected") == "rejected"
+    assert tag("didn't mention") == "didn't mention"
+    assert tag("According to") == "according to"
+    assert tag(":") == "reported"  # a labelled line has no verb to show
+    assert tag(None) == "reported"
+    assert tag("said", direct=True) == "direct"
+
+
+def test_reported_speech_inside_a_longer_report_is_shown_once(comparison: Comparison) -> None:
+    import dataclasses
+
+    from newsprism.model import StoryQuote
+
+    longer = next(q for q in comparison.quotes if q.text.startswith("the bridge would stay shut"))
+    inner = StoryQuote(
+        longer.speaker,
+        longer.speaker_entity,
+        "stay shut for two weeks",
+        False,
+        longer.article,
+        longer.sentence,
+        longer.start + 17,
+        longer.end,
+        "stay",
+    )
+    other = dataclasses.replace(inner, speaker="Liam Chen", speaker_entity="e3")
+    story = dataclasses.replace(comparison, quotes=[*comparison.quotes, inner, other])
+    quotes = _section(render_markdown(story), "## Quotes by speaker")
+    ortiz = quotes.split("### Ana Ortiz", 1)[1].split("###", 1)[0]
+    assert "_stay:_" not in ortiz and "_said:_ the bridge would stay shut for two weeks" in ortiz
+    # Another speaker's report is never folded into Ortiz's.
+    assert "_stay:_ stay shut for two weeks" in quotes.split("### Liam Chen", 1)[1]

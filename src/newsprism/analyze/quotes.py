@@ -40,6 +40,7 @@ from newsprism.analyze.speech_verbs import (
     SOURCE_NOUNS,
     according_source,
     complement,
+    cue_words,
     frame_cue,
     is_according,
     is_aside,
@@ -163,7 +164,7 @@ class _Extractor:
         if speaker is None:
             return None
         self.used_cues.add(cue.i)
-        return _Found(speaker, "according to" if is_according(cue) else cue.text, [], True)
+        return _Found(speaker, "according to" if is_according(cue) else cue_words(cue), [], True)
 
     def _continued(self, q: Quotation, last: tuple[_Found, Quotation] | None) -> _Found | None:
         """A paragraph-long quotation continuing the previous paragraph's unclosed one."""
@@ -270,6 +271,12 @@ class _Extractor:
     def _clause(self, v: Token) -> _Found | None:
         if v.dep_ == "xcomp" and "xcomp" in CUE_COMPLEMENTS.get(v.head.lemma_.lower(), ()):
             return None  # "declined to say whether ...": the outer verb reports it all.
+        if (
+            v.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            and not any(c.dep_ == "ccomp" for c in v.children)
+        ):
+            return None  # "came to Istanbul to discuss a deal": a purpose, nothing said yet.
         comp = complement(v, CUE_COMPLEMENTS[v.lemma_.lower()])
         if comp is not None:
             # "said the talks would resume, according to Reuters": the source is no content.
@@ -294,7 +301,12 @@ class _Extractor:
         direct = False
         if len(parts) == 1:
             direct, parts[0] = self._as_quotation(parts[0])
-        return _Found(speaker, v.text, parts, direct)
+        cue = cue_words(v)
+        if comp is not None and comp[0] - 1 > v.i:
+            prep = self.doc[comp[0] - 1]
+            if prep.dep_ == "prep" and prep.head == v:
+                cue = f"{cue} {prep.text}"  # "called for", "warned of": the verb as it reads
+        return _Found(speaker, cue, parts, direct)
 
     def _according(self, v: Token) -> _Found | None:
         """'According to X, ...': the content is the rest of the sentence around the phrase."""

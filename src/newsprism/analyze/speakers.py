@@ -52,6 +52,11 @@ _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 _WHEN = frozenset({"DATE", "TIME"})
 _GROUP_TYPES = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 _OF_PREPS = frozenset({"of", "for", "at", "from", "by"})
+# Verb forms that may have lost their subject to a misread subordinator (the tagger often takes
+# a past tense for a participle there).
+_STRANDABLE = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+# Words that open a clause but which the parser may read as a preposition with an object.
+_SUBORDINATORS = frozenset({"after", "before", "since", "until", "till", "as", "because"})
 STOP_PUNCT = frozenset({".", "!", "?"})
 _WINDOW = 1500  # characters a pronoun looks back before settling for any fitting mention
 
@@ -214,6 +219,10 @@ def cue_speaker(doc: Doc, v: Token, quoted: list[int], framed: bool) -> Token | 
     with "by". In a frame beside a quotation, a subject the parser took from inside the
     quotation (or a date) gives way to the nominal next to the verb.
     """
+    if v.dep_ == "advcl" and v.tag_ in _STRANDABLE and not any(c.dep_ in _SUBJECTS for c in v.children):
+        stranded = _stranded_subject(v)
+        if stranded is not None:
+            return stranded
     if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in v.children) or (
         v.tag_ == "VBN" and v.dep_ in ("advcl", "acl")
     ):
@@ -228,12 +237,33 @@ def cue_speaker(doc: Doc, v: Token, quoted: list[int], framed: bool) -> Token | 
             return t.head if subj.lower_ in _RELATIVE and t.dep_ == "relcl" else subj
         if t.dep_ == "relcl":
             return t.head
+        if t.dep_ == "xcomp":
+            # "invited him to come": the object of the governing verb does the coming.
+            obj = next((c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i), None)
+            if obj is not None:
+                return obj
         if t.dep_ == "pcomp" and t.head.dep_ == "prep":
             t = t.head
         elif t.dep_ not in ("conj", "advcl", "xcomp", "prep") or t.head is t:
             break
         t = t.head
     return nearby_speaker(doc, v, quoted) if framed else None
+
+
+def _stranded_subject(v: Token) -> Token | None:
+    """The subject the parser hung on a preposition: in "X did A after the leader called for B"
+    the small model often reads "after the leader" as a prepositional phrase and leaves the
+    finite "called" without a subject, which would hand the cue to X."""
+    for c in v.head.children:
+        if c.dep_ == "prep" and c.lower_ in _SUBORDINATORS and c.i < v.i:
+            obj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ in _NOMINAL), None)
+            if (
+                obj is not None
+                and obj.i < v.i
+                and not any(t.pos_ in ("VERB", "AUX") for t in v.doc[obj.i + 1 : v.i])
+            ):
+                return obj
+    return None
 
 
 def _agent(v: Token) -> Token | None:

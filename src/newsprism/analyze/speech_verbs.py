@@ -86,6 +86,15 @@ _PREP_OBJECTS = _words("pobj pcomp")
 _CLAUSAL = _words("ccomp xcomp dobj oprd")
 
 
+def cue_words(v: Token) -> str:
+    """The cue as a reader needs it: the verb, with its auxiliaries when it is negated, so that
+    "did not mention Putin" is not shown as a mention of Putin."""
+    if not any(c.dep_ == "neg" for c in v.children):
+        return v.text
+    start = min((c.i for c in v.children if c.dep_ in ("aux", "neg") and c.i < v.i), default=v.i)
+    return v.doc[start : v.i + 1].text
+
+
 def is_according(t: Token) -> bool:
     """Whether `t` opens "according to", the one attribution that is no verb."""
     return t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"

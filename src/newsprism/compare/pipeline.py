@@ -93,6 +93,7 @@ def story_quotes(
                     sentence=q.sentence,
                     start=q.start,
                     end=q.end,
+                    cue=q.cue,
                 )
             )
     return out

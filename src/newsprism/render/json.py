@@ -87,6 +87,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "speaker_entity": q.speaker_entity,
                 "text": q.text,
                 "direct": q.direct,
+                "cue": q.cue,
                 "article": q.article,
                 "sentence": q.sentence,
                 "start": q.start,
@@ -197,6 +198,7 @@ def comparison_from_dict(data: dict[str, Any]) -> Comparison:
                 sentence=q["sentence"],
                 start=q["start"],
                 end=q["end"],
+                cue=q.get("cue"),
             )
             for q in data["quotes"]
         ],

@@ -131,7 +131,7 @@ def _quotes(report: Report) -> list[str]:
             if view.quote.direct:
                 lines.append(f"- “{_snippet(view.quote.text, 400)}” {view.cited.ref.marker}")
             else:
-                lines.append(f"- _reported:_ {_snippet(view.quote.text, 400)} {view.cited.ref.marker}")
+                lines.append(f"- _{view.tag}:_ {_snippet(view.quote.text, 400)} {view.cited.ref.marker}")
         lines.append("")
     return lines[:-1]
 

@@ -128,6 +128,17 @@ class QuoteView:
     quote: StoryQuote
     cited: Cited
 
+    @property
+    def tag(self) -> str:
+        """What the tag beside the quote says: "direct", or for reported speech the verb that
+        reports it, because "rejected: the proposals" and "said: that talks would resume" are
+        different claims about what the speaker did."""
+        if self.quote.direct:
+            return "direct"
+        cue = (self.quote.cue or "").strip().lower()
+        words = cue.replace("'", "").replace("’", "").split()
+        return cue if words and all(w.isalpha() for w in words) else "reported"
+
 
 @dataclass(slots=True)
 class QuoteGroup:
@@ -258,7 +269,7 @@ def _actors(comparison: Comparison, look: _Lookup, sources: list[Source]) -> lis
 def _quotes(comparison: Comparison, look: _Lookup, actors: list[ActorView]) -> list[QuoteGroup]:
     by_entity = {a.entity.id: a for a in actors}
     groups: dict[str, QuoteGroup] = {}
-    for quote in comparison.quotes:
+    for quote in _outermost(comparison.quotes):
         actor = by_entity.get(quote.speaker_entity or "")
         speaker = actor.entity.name if actor else (quote.speaker or "Unattributed")
         key = actor.entity.id if actor else speaker.casefold()
@@ -268,6 +279,26 @@ def _quotes(comparison: Comparison, look: _Lookup, actors: list[ActorView]) -> l
         group.quotes.sort(key=lambda q: (len(q.cited.ref.label), q.cited.ref.label, q.cited.ref.sentence))
     # Most-quoted first; speech nobody is credited with goes last, it is the weakest evidence.
     return sorted(groups.values(), key=lambda g: (g.speaker == "Unattributed", -len(g.quotes), g.speaker))
+
+
+def _outermost(quotes: list[StoryQuote]) -> list[StoryQuote]:
+    """Reported speech inside a longer report by the same speaker is shown once, as the longer.
+
+    "stated he would only meet Putin, declining to meet his envoys" also yields "declining: to
+    meet his envoys"; the JSON keeps both, a reader needs only the whole.
+    """
+
+    def inside(q: StoryQuote, other: StoryQuote) -> bool:
+        return (
+            other is not q
+            and not q.direct
+            and (other.article, other.speaker) == (q.article, q.speaker)
+            and other.start <= q.start
+            and q.end <= other.end
+            and (other.start, other.end) != (q.start, q.end)
+        )
+
+    return [q for q in quotes if not any(inside(q, other) for other in quotes)]
 
 
 def _timeline(comparison: Comparison, look: _Lookup) -> list[TimelineGroup]:
