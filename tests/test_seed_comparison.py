@@ -146,3 +146,10 @@ def test_comparison_json_matches_the_published_schema(comparison: Comparison) ->
     data = comparison_to_dict(comparison)
     validate_comparison(data)
     assert [a["id"] for a in data["articles"]] == [GUARDIAN_REWRITE, MOSCOW_TIMES]
+
+
+def test_a_described_leader_is_credited_to_the_actor_the_outlets_name(comparison: Comparison) -> None:
+    # A writes "The Ukrainian leader said ..."; B calls Zelensky "Ukrainian President".
+    ready = [q for q in comparison.quotes if q.text.startswith("he was ready to travel to Istanbul")]
+    assert [q.speaker for q in ready] == ["Volodymyr Zelensky"]
+    assert all(q.speaker_entity for q in ready)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from newsprism.analyze.pipeline import analyze
@@ -11,6 +12,7 @@ from newsprism.compare.brief import build_brief
 from newsprism.compare.discrepancies import find_discrepancies
 from newsprism.compare.embed import embed
 from newsprism.compare.framing import find_framing
+from newsprism.compare.lexicon import fold
 from newsprism.compare.timeline import build_timeline
 from newsprism.model import (
     Analysis,
@@ -74,6 +76,35 @@ def align_facts(
     return facts
 
 
+_TITLE = re.compile(r"^the ([a-z]+) (leader|president|prime minister|chancellor|premier)$")
+_HEAD_OF_STATE = re.compile(r"\b(leader|president|prime minister|chancellor|premier)\b")
+
+
+def described_actor(speaker: str, actors: Sequence[StoryEntity]) -> StoryEntity | None:
+    """The actor a descriptive speaker stands for: "the Ukrainian leader" is the one person some
+    outlet of the story calls "Ukrainian President ..."; None unless exactly one fits.
+
+    Reporters name a leader once and then describe them; the article alone cannot say which
+    leader is Ukrainian, but the roles the outlets give together often can.
+    """
+    match = _TITLE.match(fold(speaker).replace(".", ""))
+    if match is None:
+        return None
+    country, title = match.groups()
+
+    def fits(role: str) -> bool:
+        # "leader" is any head of government; "president" must be called a president.
+        said = _HEAD_OF_STATE.search(role) if title == "leader" else re.search(rf"\b{title}\b", role)
+        return bool(said) and country in role.split()
+
+    found = [
+        a
+        for a in actors
+        if a.type == "PERSON" and any(fits(fold(r.role).replace(".", "")) for r in a.roles)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def story_quotes(
     analyses: Sequence[Analysis], actors: Sequence[StoryEntity], actor_index: ActorIndex
 ) -> list[StoryQuote]:
@@ -83,6 +114,9 @@ def story_quotes(
     for analysis in analyses:
         for q in analysis.quotes:
             entity = actor_index.get((analysis.id, q.speaker_entity)) if q.speaker_entity else None
+            if entity is None and q.speaker:
+                described = described_actor(q.speaker, actors)
+                entity = described.id if described else None
             out.append(
                 StoryQuote(
                     speaker=names.get(entity, q.speaker) if entity else q.speaker,

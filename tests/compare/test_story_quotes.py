@@ -1,0 +1,41 @@
+"""Descriptive speakers ("the Ukrainian leader") folded into the actor the story's roles name."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.compare.pipeline import described_actor
+from newsprism.model import Role, StoryEntity
+
+
+def person(eid: str, name: str, *roles: str) -> StoryEntity:
+    return StoryEntity(eid, name, "PERSON", [name], [Role(r, 0, 0, 0, "b") for r in roles], ["a", "b"])
+
+
+ACTORS = [
+    person("e1", "Olena Marchuk", "Ukrainian President"),
+    person("e2", "Petro Sydor", "Ukrainian Prime Minister"),
+    person("e3", "Jane Walsh", "U.S. President"),
+    person("e4", "Ivan Lobov", "Deputy Foreign Minister"),
+    StoryEntity("e5", "Ukraine", "GPE", ["Ukraine"], [], ["a"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [
+        ("the Ukrainian president", "Olena Marchuk"),
+        ("The Ukrainian prime minister", "Petro Sydor"),
+        ("the US president", "Jane Walsh"),
+        ("the U.S. leader", "Jane Walsh"),
+        # Two Ukrainians lead: "leader" alone cannot say which.
+        ("the Ukrainian leader", None),
+        # Nobody in the story is called Russian: the description stays as written.
+        ("the Russian leader", None),
+        ("the minister", None),
+        ("an unnamed US official", None),
+    ],
+)
+def test_a_description_names_the_one_actor_whose_role_fits(speaker: str, expected: str | None) -> None:
+    found = described_actor(speaker, ACTORS)
+    assert (found.name if found else None) == expected
