@@ -98,9 +98,7 @@ def described_actor(speaker: str, actors: Sequence[StoryEntity]) -> StoryEntity 
         return bool(said) and country in role.split()
 
     found = [
-        a
-        for a in actors
-        if a.type == "PERSON" and any(fits(fold(r.role).replace(".", "")) for r in a.roles)
+        a for a in actors if a.type == "PERSON" and any(fits(fold(r.role).replace(".", "")) for r in a.roles)
     ]
     return found[0] if len(found) == 1 else None
 
