@@ -301,12 +301,7 @@ class _Extractor:
         direct = False
         if len(parts) == 1:
             direct, parts[0] = self._as_quotation(parts[0])
-        cue = cue_words(v)
-        if comp is not None and comp[0] - 1 > v.i:
-            prep = self.doc[comp[0] - 1]
-            if prep.dep_ == "prep" and prep.head == v:
-                cue = f"{cue} {prep.text}"  # "called for", "warned of": the verb as it reads
-        return _Found(speaker, cue, parts, direct)
+        return _Found(speaker, cue_words(v, comp[0] if comp is not None else None), parts, direct)
 
     def _according(self, v: Token) -> _Found | None:
         """'According to X, ...': the content is the rest of the sentence around the phrase."""

@@ -86,13 +86,19 @@ _PREP_OBJECTS = _words("pobj pcomp")
 _CLAUSAL = _words("ccomp xcomp dobj oprd")
 
 
-def cue_words(v: Token) -> str:
+def cue_words(v: Token, content_start: int | None = None) -> str:
     """The cue as a reader needs it: the verb, with its auxiliaries when it is negated, so that
-    "did not mention Putin" is not shown as a mention of Putin."""
-    if not any(c.dep_ == "neg" for c in v.children):
-        return v.text
-    start = min((c.i for c in v.children if c.dep_ in ("aux", "neg") and c.i < v.i), default=v.i)
-    return v.doc[start : v.i + 1].text
+    "did not mention Putin" is not shown as a mention of Putin, and with the preposition that
+    opens its content ("called for", "warned of", given the content's first token)."""
+    cue = v.text
+    if any(c.dep_ == "neg" for c in v.children):
+        start = min((c.i for c in v.children if c.dep_ in ("aux", "neg") and c.i < v.i), default=v.i)
+        cue = v.doc[start : v.i + 1].text
+    if content_start is not None and content_start - 1 > v.i:
+        prep = v.doc[content_start - 1]
+        if prep.dep_ == "prep" and prep.head == v:
+            cue = f"{cue} {prep.text}"
+    return cue
 
 
 def is_according(t: Token) -> bool:

@@ -76,8 +76,14 @@ def align_facts(
     return facts
 
 
-_TITLE = re.compile(r"^the ([a-z]+) (leader|president|prime minister|chancellor|premier)$")
-_HEAD_OF_STATE = re.compile(r"\b(leader|president|prime minister|chancellor|premier)\b")
+_LEADERS = "leader|president|prime minister|chancellor|premier"
+_TITLE = re.compile(rf"^the ([a-z]+) ({_LEADERS})$")
+_HEAD_OF_STATE = re.compile(rf"\b({_LEADERS})\b")
+
+
+def _plain(text: str) -> str:
+    """Folded and without dots, so "U.S. President" and "the US president" compare."""
+    return fold(text).replace(".", "")
 
 
 def described_actor(speaker: str, actors: Sequence[StoryEntity]) -> StoryEntity | None:
@@ -87,7 +93,7 @@ def described_actor(speaker: str, actors: Sequence[StoryEntity]) -> StoryEntity 
     Reporters name a leader once and then describe them; the article alone cannot say which
     leader is Ukrainian, but the roles the outlets give together often can.
     """
-    match = _TITLE.match(fold(speaker).replace(".", ""))
+    match = _TITLE.match(_plain(speaker))
     if match is None:
         return None
     country, title = match.groups()
@@ -97,9 +103,7 @@ def described_actor(speaker: str, actors: Sequence[StoryEntity]) -> StoryEntity 
         said = _HEAD_OF_STATE.search(role) if title == "leader" else re.search(rf"\b{title}\b", role)
         return bool(said) and country in role.split()
 
-    found = [
-        a for a in actors if a.type == "PERSON" and any(fits(fold(r.role).replace(".", "")) for r in a.roles)
-    ]
+    found = [a for a in actors if a.type == "PERSON" and any(fits(_plain(r.role)) for r in a.roles)]
     return found[0] if len(found) == 1 else None
 
 

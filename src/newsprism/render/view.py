@@ -290,8 +290,7 @@ def _outermost(quotes: list[StoryQuote]) -> list[StoryQuote]:
 
     def inside(q: StoryQuote, other: StoryQuote) -> bool:
         return (
-            other is not q
-            and not q.direct
+            not q.direct
             and (other.article, other.speaker) == (q.article, q.speaker)
             and other.start <= q.start
             and q.end <= other.end
