@@ -227,11 +227,16 @@ class FramingDifference:
 
 @dataclass(slots=True)
 class TimelineEntry:
+    """One dated point: `text` is the temporal expression as written ("late Wednesday"), the
+    sentence it stands in is `sentence` of `article`. `tense` tells what happened (past) from
+    what is scheduled (future); None where the comparison predates the field."""
+
     date: str
     precision: DatePrecision
     text: str
     article: str
     sentence: int
+    tense: Tense | None = None
 
 
 @dataclass(slots=True)

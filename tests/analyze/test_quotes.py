@@ -112,6 +112,23 @@ def test_told_an_outlet(nlp: Language) -> None:
     assert q.text == "the talks had stalled"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Earlier remarks from port officials to a local paper indicated that the dock would shut.",
+            "port officials",
+        ),
+        ("A statement by the Harbour Authority said the dock would shut in June.", "the Harbour Authority"),
+        ("The words of the mayor suggested that the dock would shut.", "the mayor"),
+        # An utterance with no author named is still the subject.
+        ("The statement said the dock would shut in June.", "The statement"),
+    ],
+)
+def test_an_utterance_as_subject_is_credited_to_its_author(nlp: Language, text: str, speaker: str) -> None:
+    assert only(quotes_of(nlp, text)).speaker == speaker
+
+
 def test_inverted_frame_said_then_speaker(nlp: Language) -> None:
     q = only(quotes_of(nlp, '"The vote was fair," said Tom Berg, a local election observer.'))
     assert q.direct

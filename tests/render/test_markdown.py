@@ -63,6 +63,15 @@ def test_corroborated_fact_names_each_outlet_with_its_sentence(comparison: Compa
     agreed = _section(render_markdown(comparison), "## Reported by several outlets")
     assert "Coastal Herald [A §0], Daily Ledger [B §0], Metro Wire [C §0]" in agreed
     assert "faulty winch" not in agreed
+    # Each other outlet's own wording follows, so agreement can be checked by eye.
+    assert (
+        "  - B: “The Harbour Bridge was closed on Monday night after a cargo crane hit its central span.”"
+        " [B §0]" in agreed
+    )
+    assert (
+        "  - C: “A crane collided with the Harbor Bridge late on Monday, city officials said.” [C §0]"
+        in agreed
+    )
 
 
 def test_single_source_facts_are_grouped_by_outlet_in_reading_order(comparison: Comparison) -> None:
@@ -97,7 +106,9 @@ def test_actors_show_the_role_each_outlet_gives(comparison: Comparison) -> None:
     actors = _section(render_markdown(comparison), "## Actors")
     assert "- **Ana Ortiz** (PERSON) — A: Mayor [A §1]" in actors
     assert "- **Liam Chen** (PERSON) — B: Port chief [B §3]" in actors
-    assert "named without a role by A, B, C" in actors
+    # Actors no outlet gives a role are listed together, by the outlets that name them.
+    assert "- Named by A, B, C, without a role: Harbor Bridge (also “Harbour Bridge”)" in actors
+    assert "**Harbor Bridge**" not in actors
 
 
 def test_quotes_are_grouped_by_speaker_with_direct_and_reported_marked(comparison: Comparison) -> None:
@@ -113,8 +124,11 @@ def test_quotes_are_grouped_by_speaker_with_direct_and_reported_marked(compariso
 def test_timeline_is_sorted_by_date_and_traced(comparison: Comparison) -> None:
     timeline = _section(render_markdown(comparison), "## Timeline")
     assert timeline.index("**2019** (year)") < timeline.index("**2024-03-11** (day)")
-    assert "“late on Monday” — A crane collided" in timeline
-    assert "[C §0]" in timeline
+    # The date as written is marked inside its sentence, not repeated beside it.
+    assert "- The bridge last closed **in 2019** for repainting. [C §2]" in timeline
+    # Three outlets give the day in one fact: one line citing all three.
+    monday = [line for line in timeline.splitlines() if "**Monday night**" in line]
+    assert len(monday) == 1 and monday[0].endswith("[A §0] [B §0] [C §0]")
 
 
 def test_every_evidence_line_carries_a_provenance_marker(comparison: Comparison) -> None:

@@ -57,6 +57,10 @@ _OF_PREPS = frozenset({"of", "for", "at", "from", "by"})
 _STRANDABLE = frozenset({"VBD", "VBZ", "VBP", "VBN"})
 # Words that open a clause but which the parser may read as a preposition with an object.
 _SUBORDINATORS = frozenset({"after", "before", "since", "until", "till", "as", "because"})
+# What someone said standing as the subject: "statements from Russian officials indicated ...".
+_UTTERANCES = frozenset(
+    {"statement", "remark", "comment", "word", "message", "testimony", "post", "tweet", "letter", "briefing"}
+)
 STOP_PUNCT = frozenset({".", "!", "?"})
 _WINDOW = 1500  # characters a pronoun looks back before settling for any fitting mention
 
@@ -234,7 +238,9 @@ def cue_speaker(doc: Doc, v: Token, quoted: list[int], framed: bool) -> Token | 
             if (framed and quoted[subj.i] >= 0) or subj.ent_type_ in _WHEN:
                 framed = True
                 break
-            return t.head if subj.lower_ in _RELATIVE and t.dep_ == "relcl" else subj
+            if subj.lower_ in _RELATIVE and t.dep_ == "relcl":
+                return t.head
+            return _author(subj) or subj
         if t.dep_ == "relcl":
             return t.head
         if t.dep_ == "xcomp":
@@ -262,6 +268,19 @@ def _stranded_subject(v: Token) -> Token | None:
                 and obj.i < v.i
                 and not any(t.pos_ in ("VERB", "AUX") for t in v.doc[obj.i + 1 : v.i])
             ):
+                return obj
+    return None
+
+
+def _author(subj: Token) -> Token | None:
+    """Y of "statements from Y", "a letter by Y", "the words of Y": the utterance does not
+    speak, whoever made it does, and that is the actor a reader groups the report under."""
+    if subj.lemma_.lower() not in _UTTERANCES:
+        return None
+    for c in subj.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            obj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")), None)
+            if obj is not None:
                 return obj
     return None
 

@@ -1,4 +1,4 @@
-"""The story's timeline: every dated sentence of every outlet, in calendar order.
+"""The story's timeline: every dated expression of every outlet, in calendar order.
 
 A reader piecing an event together wants what happened before it (the 2022 round of talks), when
 it was announced (late Wednesday) and what is scheduled (Thursday) on one axis, each point
@@ -62,11 +62,15 @@ def date_period(iso: str) -> tuple[date, date] | None:
 
 def build_timeline(analyses: Sequence[Analysis]) -> list[TimelineEntry]:
     """One entry per resolved date, past and scheduled alike, sorted by (date, precision,
-    article, sentence); a sentence naming one date twice gives one entry."""
+    article, sentence); a sentence naming one date twice gives one entry, its first wording.
+
+    The entry keeps the expression as written, not the whole sentence: the sentence is one
+    lookup away through (article, sentence), and the expression is what tells a reader which
+    words of it the date was read from ("in 2022" in a sentence that is mostly about today).
+    """
     seen: set[tuple[str, str, int]] = set()
     entries: list[TimelineEntry] = []
     for analysis in analyses:
-        texts = {s.index: s.text for s in analysis.sentences}
         for ref in analysis.dates:
             if ref.date is None:
                 continue
@@ -78,9 +82,10 @@ def build_timeline(analyses: Sequence[Analysis]) -> list[TimelineEntry]:
                 TimelineEntry(
                     date=ref.date,
                     precision=ref.precision,
-                    text=texts.get(ref.sentence, ref.text),
+                    text=ref.text,
                     article=analysis.id,
                     sentence=ref.sentence,
+                    tense=ref.tense,
                 )
             )
     entries.sort(

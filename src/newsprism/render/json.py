@@ -113,6 +113,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "text": t.text,
                 "article": t.article,
                 "sentence": t.sentence,
+                **({"tense": t.tense} if t.tense else {}),
             }
             for t in comparison.timeline
         ],
@@ -219,7 +220,7 @@ def comparison_from_dict(data: dict[str, Any]) -> Comparison:
             for f in data.get("framing", [])
         ],
         timeline=[
-            TimelineEntry(t["date"], t["precision"], t["text"], t["article"], t["sentence"])
+            TimelineEntry(t["date"], t["precision"], t["text"], t["article"], t["sentence"], t.get("tense"))
             for t in data["timeline"]
         ],
         brief=[BriefSentence(b["text"], list(b["sources"]), list(b["facts"])) for b in data["brief"]],

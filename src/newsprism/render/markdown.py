@@ -62,8 +62,12 @@ def _by_outlet(cited: list[Cited]) -> str:
     return ", ".join(f"{_flat(group[0].outlet)} {_markers(group)}" for group in groups.values())
 
 
-def _fact_line(fact: FactView) -> str:
-    return f"- {_snippet(fact.text)} — {_by_outlet(fact.cited)}"
+def _fact_lines(fact: FactView) -> list[str]:
+    """The fact as its first outlet words it, every outlet citing it, then each other
+    sentence in its own outlet's words: agreement is only worth as much as the wording shows."""
+    lines = [f"- {_snippet(fact.text)} — {_by_outlet(fact.cited)}"]
+    lines += [f"  - {c.ref.label}: “{_snippet(c.text)}” {c.ref.marker}" for c in fact.cited[1:]]
+    return lines
 
 
 def _single(groups: list[tuple[Source, list[FactView]]]) -> list[str]:
@@ -102,9 +106,18 @@ def _framing(framing: list[DifferenceView]) -> list[str]:
 
 
 def _actors(report: Report) -> list[str]:
+    """A line per actor some outlet gives a role; the rest, named in passing, in one line per
+    set of outlets that name them, so forty places and nationalities do not bury the roles."""
     lines = []
+    unroled_by: dict[tuple[str, ...], list[str]] = {}
     for actor in report.actors:
         entity = actor.entity
+        others = [a for a in entity.aliases if a != entity.name]
+        naming = tuple(cell.source.label for cell in actor.cells if cell.mentioned or cell.roles)
+        if not any(cell.roles for cell in actor.cells):
+            also = f" (also {', '.join(f'“{_flat(a)}”' for a in others)})" if others else ""
+            unroled_by.setdefault(naming, []).append(f"{_flat(entity.name)}{also}")
+            continue
         parts = [
             f"{cell.source.label}: " + ", ".join(f"{_flat(r.value)} {r.ref.marker}" for r in cell.roles)
             for cell in actor.cells
@@ -113,13 +126,13 @@ def _actors(report: Report) -> list[str]:
         unroled = [cell.source.label for cell in actor.cells if cell.mentioned and not cell.roles]
         if unroled:
             parts.append(f"named without a role by {', '.join(unroled)}")
-        line = f"- **{_flat(entity.name)}** ({entity.type})"
-        if parts:
-            line += " — " + "; ".join(parts)
-        others = [a for a in entity.aliases if a != entity.name]
+        line = f"- **{_flat(entity.name)}** ({entity.type}) — " + "; ".join(parts)
         if others:
             line += " — also written " + ", ".join(f"“{_flat(a)}”" for a in others)
         lines.append(line)
+    for naming, names in sorted(unroled_by.items(), key=lambda kv: (-len(kv[0]), kv[0])):
+        by = ", ".join(naming) if len(naming) > 1 else f"{naming[0] if naming else '?'} only"
+        lines.append(f"- Named by {by}, without a role: {', '.join(names)}")
     return lines
 
 
@@ -140,7 +153,10 @@ def _timeline(report: Report) -> list[str]:
     lines = []
     for group in report.timeline:
         lines.append(f"- **{group.date}** ({group.precision})")
-        lines += [f"  - “{_flat(c.value)}” — {_snippet(c.text, 160)} {c.ref.marker}" for c in group.entries]
+        for item in group.entries:
+            said = f"{item.before}**{item.expression}**{item.after}" if item.expression else item.before
+            markers = " ".join(c.ref.marker for c in item.cited)
+            lines.append(f"  - {_flat(said)} {markers}{' _(scheduled)_' if item.scheduled else ''}")
     return lines
 
 
@@ -152,7 +168,7 @@ def render_markdown(comparison: Comparison) -> str:
         lines += [f"> {_flat(note)}", ""]
     lines += _section("Sources", _sources(report))
     lines += _section("In brief", _brief(report))
-    lines += _section("Reported by several outlets", [_fact_line(f) for f in report.agreed])
+    lines += _section("Reported by several outlets", [line for f in report.agreed for line in _fact_lines(f)])
     lines += _section("Only in one outlet", _single(report.single_by_source))
     lines += _section("Where they differ", _differences(report.differences, report.disputed))
     lines += _section("Wording and framing", _framing(report.framing))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from newsprism.compare.timeline import date_sort_key
 from newsprism.model import (
     Article,
     Comparison,
@@ -148,10 +149,57 @@ class QuoteGroup:
 
 
 @dataclass(slots=True)
+class TimelineItem:
+    """One dated statement: the sentence cut to a window around the date as written, and
+    every outlet whose sentence of the same fact gives the same date.
+
+    `before` + `expression` + `after` is the window; when the expression cannot be found in
+    the sentence (an older comparison stored the whole sentence as the expression), the
+    window is the sentence's start and `expression` is empty.
+    """
+
+    expression: str
+    before: str
+    after: str
+    cited: list[Cited]
+    scheduled: bool = False
+
+
+_WINDOW = 200
+
+
+def date_window(sentence: str, expression: str, width: int = _WINDOW) -> tuple[str, str, str]:
+    """(before, expression, after): the part of `sentence` a reader needs to see the date in.
+
+    A short sentence is kept whole; a long one is cut at word boundaries around the first
+    occurrence of the expression, with an ellipsis where words were dropped, so a year given
+    at the end of a long sentence is still on screen.
+    """
+    text = " ".join(sentence.split())
+    at = text.find(expression) if expression else -1
+    if at < 0:
+        if len(text) <= width:
+            return text, "", ""
+        return text[: width - 1].rsplit(" ", 1)[0] + "…", "", ""
+    if len(text) <= width:
+        return text[:at], expression, text[at + len(expression) :]
+    room = max(width - len(expression), 0)
+    start = max(0, at - room // 2)
+    end = min(len(text), at + len(expression) + (room - (at - start)))
+    start = max(0, end - len(expression) - room) if end == len(text) else start
+    before, after = text[start:at], text[at + len(expression) : end]
+    if start > 0:
+        before = "…" + before.split(" ", 1)[1] if " " in before else "…"
+    if end < len(text):
+        after = after.rsplit(" ", 1)[0] + "…" if " " in after else "…"
+    return before, expression, after
+
+
+@dataclass(slots=True)
 class TimelineGroup:
     date: str
     precision: str
-    entries: list[Cited]
+    entries: list[TimelineItem]
 
     @property
     def label(self) -> str:
@@ -300,21 +348,39 @@ def _outermost(quotes: list[StoryQuote]) -> list[StoryQuote]:
     return [q for q in quotes if not any(inside(q, other) for other in quotes)]
 
 
-def _timeline(comparison: Comparison, look: _Lookup) -> list[TimelineGroup]:
+def _timeline(
+    comparison: Comparison, look: _Lookup, facts_of: dict[tuple[str, int], list[FactView]]
+) -> list[TimelineGroup]:
+    """Dated statements by date; within a date, the sentences of one fact from several outlets
+    are one item citing each of them, so agreement on a date reads as agreement."""
     ordered = sorted(
         comparison.timeline,
         key=lambda t: (
-            t.date,
+            date_sort_key(t.date),
             _PRECISION_RANK.get(t.precision, 9),
             look.labels.get(t.article, ""),
             t.sentence,
         ),
     )
     groups: list[TimelineGroup] = []
+    by_fact: dict[str, TimelineItem] = {}
     for entry in ordered:
         if not groups or groups[-1].date != entry.date:
             groups.append(TimelineGroup(entry.date, entry.precision, []))
-        groups[-1].entries.append(look.cited(entry.article, entry.sentence, value=entry.text))
+            by_fact = {}
+        cited = look.cited(entry.article, entry.sentence, value=entry.text)
+        keys = [
+            v.key for v in facts_of.get((entry.article, entry.sentence), []) if v.status != "single_source"
+        ]
+        shared = next((by_fact[k] for k in keys if k in by_fact), None)
+        if shared is not None:
+            if cited.ref not in {c.ref for c in shared.cited}:
+                shared.cited.append(cited)
+            continue
+        before, expression, after = date_window(cited.text, entry.text)
+        item = TimelineItem(expression, before, after, [cited], scheduled=entry.tense == "future")
+        groups[-1].entries.append(item)
+        by_fact.update((k, item) for k in keys)
     return groups
 
 
@@ -420,6 +486,6 @@ def build_report(comparison: Comparison) -> Report:
         ],
         actors=actors,
         quotes=_quotes(comparison, look, actors),
-        timeline=_timeline(comparison, look),
+        timeline=_timeline(comparison, look, facts_of),
         facts=facts,
     )
