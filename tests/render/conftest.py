@@ -144,9 +144,9 @@ def build_comparison() -> Comparison:
             )
         ],
         timeline=[
-            TimelineEntry("2024-03-11", "day", "Monday night", a, 0),
-            TimelineEntry("2024-03-11", "day", "Monday night", b, 0),
-            TimelineEntry("2019", "year", "in 2019", c, 2),
+            TimelineEntry("2024-03-11", "day", "Monday night", a, 0, "past"),
+            TimelineEntry("2024-03-11", "day", "Monday night", b, 0, "past"),
+            TimelineEntry("2019", "year", "in 2019", c, 2, "past"),
             TimelineEntry("2024-03-11", "day", "late on Monday", c, 0),
         ],
         brief=[

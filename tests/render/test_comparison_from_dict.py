@@ -31,3 +31,11 @@ def test_malformed_json_raises_key_error(comparison: Comparison) -> None:
     del data["facts"]
     with pytest.raises(KeyError):
         comparison_from_dict(data)
+
+
+def test_a_comparison_stored_before_timeline_tense_still_loads(comparison: Comparison) -> None:
+    data = comparison_to_dict(comparison)
+    for entry in data["timeline"]:
+        del entry["tense"]
+    restored = comparison_from_dict(data)
+    assert [t.tense for t in restored.timeline] == [None] * len(data["timeline"])

@@ -129,6 +129,19 @@ def test_sections_are_present(comparison: Comparison) -> None:
     assert '<span class="tag">reported</span>' in html
 
 
+def test_actors_with_roles_get_rows_and_the_rest_one_line_by_outlet(comparison: Comparison) -> None:
+    html = render_html(comparison)
+    table = html.split('id="actors"', 1)[1].split("</table>", 1)[0]
+    assert "Ana Ortiz" in table and "Liam Chen" in table
+    assert "Harbor Bridge" not in table
+    passing = html.split('id="actors"', 1)[1].split("</section>", 1)[0].split("</table>", 1)[1]
+    assert "without a role:" in passing
+    page = _Page(html)
+    # Still an anchor, so a quote group or a link can point at it.
+    assert any(attrs.get("id", "").startswith("actor-") and tag == "span" for tag, attrs in page.tags)
+    assert "Harbour Bridge" in passing
+
+
 def _long_article(number: int, sentences: int) -> tuple[Article, Analysis, list[Fact]]:
     article_id = f"outlet-{number}"
     parts, text = [], ""

@@ -28,7 +28,8 @@ CONTRACT = {
     # `cue` (the reporting verb) is an addition to DESIGN.md's shape, as the README allows.
     "quotes": {"speaker", "speaker_entity", "text", "direct", "cue", "article", "sentence", "start", "end"},
     "discrepancies": {"kind", "subject", "values"},
-    "timeline": {"date", "precision", "text", "article", "sentence"},
+    # `tense` (past or scheduled) likewise: null where a stored comparison predates it.
+    "timeline": {"date", "precision", "text", "article", "sentence", "tense"},
     "brief": {"text", "sources", "facts"},
     "framing": {"kind", "subject", "variants"},
 }

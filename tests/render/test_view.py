@@ -11,7 +11,7 @@ from newsprism.model import (
     Sentence,
     TimelineEntry,
 )
-from newsprism.render.view import build_report, date_window
+from newsprism.render.view import build_report, date_window, human_date
 
 LONG = (
     "The commission, which met for six hours behind closed doors and heard from eleven witnesses "
@@ -88,3 +88,12 @@ def test_single_source_sentences_on_one_date_stay_apart() -> None:
     ]
     (group,) = build_report(story).timeline
     assert [[c.ref.marker for c in item.cited] for item in group.entries] == [["[A §1]"], ["[B §1]"]]
+
+
+def test_dates_are_written_for_people_at_their_precision() -> None:
+    assert human_date("2024-03-11", "day") == "11 March 2024"
+    assert human_date("2022-03", "month") == "March 2022"
+    assert human_date("2022", "year") == "2022"
+    assert human_date("2025-W20", "week") == "week of 12 May 2025"
+    assert human_date("2025-05-16T15:00", "time") == "16 May 2025, 15:00"
+    assert human_date("soon", "day") == "soon"

@@ -113,7 +113,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "text": t.text,
                 "article": t.article,
                 "sentence": t.sentence,
-                **({"tense": t.tense} if t.tense else {}),
+                "tense": t.tense,
             }
             for t in comparison.timeline
         ],

@@ -106,18 +106,13 @@ def _framing(framing: list[DifferenceView]) -> list[str]:
 
 
 def _actors(report: Report) -> list[str]:
-    """A line per actor some outlet gives a role; the rest, named in passing, in one line per
-    set of outlets that name them, so forty places and nationalities do not bury the roles."""
+    """A line per actor some outlet gives a role, then the actors named in passing, one line
+    per set of outlets that name them."""
     lines = []
-    unroled_by: dict[tuple[str, ...], list[str]] = {}
     for actor in report.actors:
-        entity = actor.entity
-        others = [a for a in entity.aliases if a != entity.name]
-        naming = tuple(cell.source.label for cell in actor.cells if cell.mentioned or cell.roles)
-        if not any(cell.roles for cell in actor.cells):
-            also = f" (also {', '.join(f'“{_flat(a)}”' for a in others)})" if others else ""
-            unroled_by.setdefault(naming, []).append(f"{_flat(entity.name)}{also}")
+        if not actor.has_roles:
             continue
+        entity = actor.entity
         parts = [
             f"{cell.source.label}: " + ", ".join(f"{_flat(r.value)} {r.ref.marker}" for r in cell.roles)
             for cell in actor.cells
@@ -127,11 +122,18 @@ def _actors(report: Report) -> list[str]:
         if unroled:
             parts.append(f"named without a role by {', '.join(unroled)}")
         line = f"- **{_flat(entity.name)}** ({entity.type}) — " + "; ".join(parts)
+        others = [a for a in entity.aliases if a != entity.name]
         if others:
             line += " — also written " + ", ".join(f"“{_flat(a)}”" for a in others)
         lines.append(line)
-    for naming, names in sorted(unroled_by.items(), key=lambda kv: (-len(kv[0]), kv[0])):
-        by = ", ".join(naming) if len(naming) > 1 else f"{naming[0] if naming else '?'} only"
+    for group in report.passing:
+        labels = [s.label for s in group.sources]
+        by = ", ".join(labels) if len(labels) > 1 else f"{labels[0]} only"
+        names = []
+        for actor in group.actors:
+            others = [a for a in actor.entity.aliases if a != actor.entity.name]
+            also = f" (also {', '.join(f'“{_flat(a)}”' for a in others)})" if others else ""
+            names.append(f"{_flat(actor.entity.name)}{also}")
         lines.append(f"- Named by {by}, without a role: {', '.join(names)}")
     return lines
 

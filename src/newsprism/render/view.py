@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from newsprism.compare.timeline import date_sort_key
+from newsprism.compare.timeline import date_period, date_sort_key
 from newsprism.model import (
     Article,
     Comparison,
@@ -123,6 +123,33 @@ class ActorView:
     anchor: str
     cells: list[ActorCell]
 
+    @property
+    def has_roles(self) -> bool:
+        return any(cell.roles for cell in self.cells)
+
+
+@dataclass(slots=True)
+class PassingGroup:
+    """Actors no outlet gives a role, named by exactly these sources: listed together, because
+    a row each for forty places and nationalities would bury the roles the table is for."""
+
+    sources: list[Source]
+    actors: list[ActorView]
+
+
+def passing_groups(actors: list[ActorView]) -> list[PassingGroup]:
+    """Roleless actors grouped by the sources naming them, widest coverage first."""
+    groups: dict[tuple[str, ...], PassingGroup] = {}
+    for actor in actors:
+        if actor.has_roles:
+            continue
+        naming = [cell.source for cell in actor.cells if cell.mentioned]
+        if not naming:  # an actor of articles this report does not show
+            continue
+        key = tuple(source.label for source in naming)
+        groups.setdefault(key, PassingGroup(naming, [])).actors.append(actor)
+    return sorted(groups.values(), key=lambda g: (-len(g.sources), [s.label for s in g.sources]))
+
 
 @dataclass(slots=True)
 class QuoteView:
@@ -218,6 +245,7 @@ class Report:
     differences: list[DifferenceView]
     framing: list[DifferenceView]
     actors: list[ActorView]
+    passing: list[PassingGroup]
     quotes: list[QuoteGroup]
     timeline: list[TimelineGroup]
     facts: list[FactView]
@@ -401,13 +429,20 @@ _MONTHS = [
 
 
 def human_date(value: str, precision: str) -> str:
-    """'2024-03-11' -> '11 March 2024': unambiguous in every locale, unlike 03/11/2024."""
+    """'2024-03-11' -> '11 March 2024': unambiguous in every locale, unlike 03/11/2024.
+    An ISO week reads as the week of its Monday: '2025-W20' -> 'week of 12 May 2025'."""
+    if precision == "week":
+        period = date_period(value)
+        if period is None:
+            return value
+        monday = period[0]
+        return f"week of {monday.day} {_MONTHS[monday.month - 1]} {monday.year}"
     try:
         year, month = int(value[:4]), int(value[5:7]) if len(value) >= 7 else 0
         day = int(value[8:10]) if len(value) >= 10 else 0
     except ValueError:
         return value
-    if not 1 <= month <= 12 or precision in ("year", "week"):
+    if not 1 <= month <= 12 or precision == "year":
         return value
     if precision == "month" or not day:
         return f"{_MONTHS[month - 1]} {year}"
@@ -485,6 +520,7 @@ def build_report(comparison: Comparison) -> Report:
             for f in comparison.framing
         ],
         actors=actors,
+        passing=passing_groups(actors),
         quotes=_quotes(comparison, look, actors),
         timeline=_timeline(comparison, look, facts_of),
         facts=facts,
