@@ -184,6 +184,36 @@ def test_one_role_worded_differently_is_not_a_label_difference() -> None:
     assert of_kind(run([], actors, article("a", ["x"]), article("b", ["y"])), "label") == []
 
 
+def test_an_abbreviated_title_is_the_same_label() -> None:
+    roles = [Role("Sen.", 4, 0, 0, "a"), Role("Senator", 1, 0, 0, "b"), Role("Gov.", 2, 0, 0, "c")]
+    actors = [StoryEntity("x", "Ann Lee", "PERSON", [], roles[:2], ["a", "b"])]
+    assert of_kind(run([], actors, article("a", ["x"]), article("b", ["y"])), "label") == []
+    gov = parse_role("Gov.")
+    assert gov is not None and gov.head == "governor"
+
+
+def test_a_label_added_to_a_shared_one_is_not_a_difference_and_each_label_shows_once() -> None:
+    shared = [
+        Role("Senator", 1, 0, 0, "a"),
+        Role("Senate Majority Leader", 0, 0, 0, "b"),
+        Role("Sen.", 4, 0, 0, "b"),
+        Role("Senator", 9, 0, 0, "b"),
+    ]
+    actors = [StoryEntity("x", "Ann Lee", "PERSON", [], shared, ["a", "b"])]
+    a, b, c = article("a", ["x"]), article("b", ["y"]), article("c", ["z"])
+    assert of_kind(run([], actors, a, b), "label") == []
+    # A third outlet with nothing in common with the first: reported, each outlet's labels once.
+    actors[0].roles.append(Role("party whip", 2, 0, 0, "c"))
+    actors[0].articles.append("c")
+    (found,) = of_kind(run([], actors, a, b, c), "label")
+    assert [(v.article, v.text) for v in found.variants] == [
+        ("a", "Senator"),
+        ("b", "Senate Majority Leader"),
+        ("b", "Sen."),
+        ("c", "party whip"),
+    ]
+
+
 def test_parse_role_reads_head_specifics_rank_and_former() -> None:
     parts = parse_role("Russia's former Deputy Defence Minister")
     assert parts is not None

@@ -65,12 +65,11 @@ def test_corroborated_fact_names_each_outlet_with_its_sentence(comparison: Compa
     assert "faulty winch" not in agreed
     # Each other outlet's own wording follows, so agreement can be checked by eye.
     assert (
-        "  - B: “The Harbour Bridge was closed on Monday night after a cargo crane hit its central span.”"
+        "  - B: The Harbour Bridge was closed on Monday night after a cargo crane hit its central span."
         " [B §0]" in agreed
     )
     assert (
-        "  - C: “A crane collided with the Harbor Bridge late on Monday, city officials said.” [C §0]"
-        in agreed
+        "  - C: A crane collided with the Harbor Bridge late on Monday, city officials said. [C §0]" in agreed
     )
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from newsprism.analyze.names import PORTFOLIO_WORDS, fold_diacritics, name_key, plain_key, strip_possessive
-from newsprism.model import Analysis, Fact, FramingDifference, StoryEntity, WordingVariant
+from newsprism.model import Analysis, Fact, FramingDifference, Role, StoryEntity, WordingVariant
 
 # Uses of a loaded word that carry no judgement, by the word just before or after it:
 # "the claims" is a noun, "admitted to the party" a fact, "supposed to be" a modal, "sanctions
@@ -172,6 +172,25 @@ _SPELLINGS = {
     "chairwoman": "chair",
     "chairperson": "chair",
     "councillor": "councilor",
+    # Abbreviated titles (dots are gone by now): "Sen. Reid" and "Senator Reid" are one label.
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "gen": "general",
+    "col": "colonel",
+    "maj": "major",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "cmdr": "commander",
+    "adm": "admiral",
+    "amb": "ambassador",
+    "atty": "attorney",
+    "supt": "superintendent",
+    "asst": "assistant",
+    "secy": "secretary",
+    "pres": "president",
+    "prof": "professor",
 }
 _ROLE_STOP = frozenset({"the", "a", "an", "and", "his", "her", "its", "their", "our", "who", "is", "was"})
 _ROLE_SPLITS = frozenset({"of", "for", "to", "at", "in", "on", "with"})
@@ -475,19 +494,29 @@ def find_loaded_words(facts: Sequence[Fact], analyses: Mapping[str, Analysis]) -
 
 
 def find_labels(analyses: Mapping[str, Analysis], actors: Sequence[StoryEntity]) -> list[FramingDifference]:
-    """One entry per actor whose outlets label it with different kinds of role ("presidential
-    aide" in one, "former culture minister" in another), listing every outlet's roles. Roles
-    with one head ("Deputy Defense Minister" in both) are the same label however worded."""
+    """One entry per actor two outlets label with no kind of role in common ("presidential
+    aide" in one, "former culture minister" in the other), listing each outlet's labels once.
+
+    Roles with one head ("Deputy Defense Minister" in both, "Sen." and "Senator") are the same
+    label however worded. An outlet that adds a label to one the others also use ("Senator"
+    in one, "Senator" and "majority leader" in another) says more, not something else, and is
+    not reported: the actors table shows every role.
+    """
     ignore = story_name_words(analyses.values())
     out = []
     for actor in actors:
-        heads: dict[str, set[str]] = {}
+        heads: dict[str, dict[str, Role]] = {}
         for role in actor.roles:
             parts = parse_role(role.role, ignore)
             if parts is not None and role.article:
-                heads.setdefault(role.article, set()).add(parts.head)
-        if len(heads) < 2 or all(h == next(iter(heads.values())) for h in heads.values()):
+                heads.setdefault(role.article, {}).setdefault(parts.head, role)
+        labelled = list(heads.values())
+        if not any(not a.keys() & b.keys() for i, a in enumerate(labelled) for b in labelled[i + 1 :]):
             continue
-        variants = [WordingVariant(r.article, r.role, r.sentence) for r in actor.roles if r.article in heads]
+        variants = [
+            WordingVariant(article, role.role, role.sentence)
+            for article, by_head in heads.items()
+            for role in by_head.values()
+        ]
         out.append(FramingDifference(kind="label", subject=actor.name, variants=variants))
     return out

@@ -66,7 +66,7 @@ def _fact_lines(fact: FactView) -> list[str]:
     """The fact as its first outlet words it, every outlet citing it, then each other
     sentence in its own outlet's words: agreement is only worth as much as the wording shows."""
     lines = [f"- {_snippet(fact.text)} — {_by_outlet(fact.cited)}"]
-    lines += [f"  - {c.ref.label}: “{_snippet(c.text)}” {c.ref.marker}" for c in fact.cited[1:]]
+    lines += [f"  - {c.ref.label}: {_snippet(c.text)} {c.ref.marker}" for c in fact.cited[1:]]
     return lines
 
 
