@@ -172,3 +172,33 @@ def test_seed_001_dates_resolve_against_a_wednesday_publication(nlp):
         ("early 2022", "2022"),
     } <= got
     assert not any(d.text == "30-day" for d in dates(nlp, path.read_text(encoding="utf-8")))
+
+
+def test_the_next_day_counts_from_the_day_just_told_not_from_publication(nlp):
+    found = dates(nlp, "The mayor spoke on Friday. The next day, she changed course.")
+    assert [(d.text, d.date) for d in found] == [("Friday", "2025-05-09"), ("The next day", "2025-05-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He left on Monday. Two days later, he returned.", "2025-05-14"),
+        ("He left on Monday. The following day, he returned.", "2025-05-13"),
+        ("He returned on Monday; he had left the day before.", "2025-05-11"),
+        ("Talks open on Thursday. On the same day, the envoys meet.", "2025-05-15"),
+    ],
+)
+def test_days_counted_from_the_narrative(nlp, text, expected):
+    assert dates(nlp, text)[-1].date == expected
+
+
+def test_the_next_day_with_no_day_told_before_is_left_unresolved(nlp):
+    assert only(nlp, "The next day, she changed course.").date is None
+    # A day told too long before is no anchor either.
+    text = "He left on Monday. It rained. The roads flooded. Crews worked hard. The next day, he returned."
+    assert dates(nlp, text)[-1].date is None
+
+
+def test_a_day_and_month_naming_an_event_get_no_year(nlp):
+    assert only(nlp, "Critics accused them of exploiting the Sept. 11 attacks.").date is None
+    assert only(nlp, "The May 14 announcement surprised them.").date == "2025-05-14"

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from newsprism.analyze.quotes import extract_quotes, scan_quotations
 from newsprism.analyze.sentences import SentenceIndex
-from newsprism.model import Entity, Mention, Quote
+from newsprism.model import Entity, Mention, Quote, Role
 
 SEED = Path(__file__).resolve().parents[2] / "examples" / "000_8b5201b13af12944.txt"
 
@@ -127,6 +127,49 @@ def test_told_an_outlet(nlp: Language) -> None:
 )
 def test_an_utterance_as_subject_is_credited_to_its_author(nlp: Language, text: str, speaker: str) -> None:
     assert only(quotes_of(nlp, text)).speaker == speaker
+
+
+def test_he_after_an_unnamed_description_is_the_person_whose_role_fits(nlp: Language) -> None:
+    text = (
+        "President Ana Ruiz spoke at a dinner on Friday. Senator Tom Hale broke with her. "
+        "Jo Park, a spokesman for Hale, said the plan should move. "
+        "The president first stepped into the fray when she appeared to endorse the plan. "
+        "The next day, she said that she was merely defending a principle."
+    )
+    ruiz = entity("e1", "Ana Ruiz", "PERSON", text, "Ana Ruiz")
+    hale = entity("e2", "Tom Hale", "PERSON", text, "Tom Hale", "Hale")
+    park = entity("e3", "Jo Park", "PERSON", text, "Jo Park")
+    ruiz.roles = [Role("President", 0, 0, 9, "")]
+    hale.roles = [Role("Senator", 1, 0, 7, "")]
+    park.roles = [Role("spokesman for Hale", 2, 0, 0, "")]
+    found = quotes_of(nlp, text, [ruiz, hale, park])
+    later = [q for q in found if q.sentence >= 3]
+    assert later and {q.speaker for q in later} == {"Ana Ruiz"}
+
+
+def test_he_after_an_unnamed_description_nobody_fits_stays_the_description(nlp: Language) -> None:
+    text = (
+        "Jo Park, a spokesman, said the plan should move. "
+        "The mayor stepped into the fray when he appeared to endorse the plan."
+    )
+    park = entity("e3", "Jo Park", "PERSON", text, "Jo Park")
+    park.roles = [Role("spokesman", 0, 0, 0, "")]
+    endorse = [q for q in quotes_of(nlp, text, [park]) if q.sentence == 1]
+    assert [q.speaker for q in endorse] == ["The mayor"]
+
+
+def test_who_hung_on_a_place_is_the_person_it_describes(nlp: Language) -> None:
+    text = "The bill was backed by Jo Lee, a candidate in Ohio's 16th District, who said voters wanted it."
+    lee = entity("e1", "Jo Lee", "PERSON", text, "Jo Lee")
+    q = only(quotes_of(nlp, text, [lee]))
+    assert (q.speaker, q.speaker_entity) == ("Jo Lee", "e1")
+
+
+def test_one_member_of_a_group_is_not_the_group(nlp: Language) -> None:
+    text = "Democrats met on Monday while the Senate's top Democrat said he objected to the plan."
+    democrats = entity("e1", "Democrats", "NORP", text, "Democrats", "Democrat")
+    q = only(quotes_of(nlp, text, [democrats]))
+    assert (q.speaker, q.speaker_entity) == ("the Senate's top Democrat", None)
 
 
 def test_inverted_frame_said_then_speaker(nlp: Language) -> None:

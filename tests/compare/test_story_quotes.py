@@ -39,3 +39,16 @@ ACTORS = [
 def test_a_description_names_the_one_actor_whose_role_fits(speaker: str, expected: str | None) -> None:
     found = described_actor(speaker, ACTORS)
     assert (found.name if found else None) == expected
+
+
+def test_the_president_is_the_one_person_called_president_and_not_a_vice_president() -> None:
+    # Two presidents in ACTORS: a bare "the president" cannot say which.
+    assert described_actor("the president", ACTORS) is None
+    story = [
+        person("p1", "Ana Ruiz", "President"),
+        person("p2", "Tom Hale", "Vice President"),
+        person("p3", "Lea Park", "former president of the club"),
+    ]
+    found = described_actor("The president", story)
+    assert found is not None and found.name == "Ana Ruiz"
+    assert described_actor("the president", story[1:]) is None

@@ -185,6 +185,7 @@ class _Parts:
     minute: int = 0
     qualifiers: list[str] = field(default_factory=list)
     duration: bool = False
+    shift: int | None = None  # days from the date told just before ("the next day": +1)
 
     def has_day(self) -> bool:
         return any(x is not None for x in (self.iso, self.weekday, self.rel_day, self.day))
@@ -252,7 +253,73 @@ def _read(doc: Doc, start: int, end: int) -> _Parts:
         p.duration = not p.ago
     if p.deictic in ("past", "coming") and p.unit is not None:
         p.duration = True  # "the past week": a stretch ending now, not a calendar week
+    p.shift = _anaphoric_shift(doc, p)
+    if p.shift is not None:
+        p.duration, p.deictic = False, None
     return p
+
+
+# Nouns that make "the Sept. 11 attacks" the name of an event rather than a day this year.
+_NAMED_EVENTS = frozenset(
+    {
+        "attack",
+        "bombing",
+        "massacre",
+        "riot",
+        "rioter",
+        "shooting",
+        "uprising",
+        "survivor",
+        "victim",
+        "family",
+        "anniversary",
+        "memorial",
+        "commission",
+        "responder",
+        "hijacker",
+    }
+)
+
+
+def _names_an_event(doc: Doc, p: _Parts) -> bool:
+    """A day and month without a year that modify an event noun ("the Sept. 11 attacks",
+    "Sept. 11 survivors"): the year is history the article does not state, and the nearest
+    Sept. 11 to publication would be a wrong date. "The May 14 announcement" still resolves."""
+    if p.day is None or p.month is None or p.year is not None:
+        return False
+    root = doc[p.start : p.end].root
+    head = root.head
+    return (
+        root.dep_ in ("nmod", "compound", "amod")
+        and head.i >= p.end
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in _NAMED_EVENTS
+    )
+
+
+_LATER = frozenset({"next", "following", "after", "later"})
+_EARLIER = frozenset({"previous", "preceding", "before", "earlier", "prior"})
+
+
+def _anaphoric_shift(doc: Doc, p: _Parts) -> int | None:
+    """Days from the story's last told day for "the next day", "the day before", "two days
+    later", "the same day": they count from the narrative, not from the publication date, so
+    "The next day, he clarified" after "on Friday" is Saturday whenever the piece ran."""
+    if p.unit != "day" or p.ago or p.weekday is not None or p.month is not None:
+        return None
+    words = {t.lower_ for t in doc[p.start : p.end]}
+    if p.end < len(doc):
+        words.add(doc[p.end].lower_)  # "the day before" may end before "before"
+    definite = "the" in words
+    if definite and "same" in words:
+        return 0
+    sign = 1 if words & _LATER else -1 if words & _EARLIER else 0
+    if not sign:
+        return None
+    counted = bool(words & {"later", "earlier", "before", "after"})
+    if p.amount is not None and counted:
+        return sign * int(p.amount)
+    return sign if definite else None
 
 
 def _meridiem_at(doc: Doc, i: int, end: int) -> bool:
@@ -458,6 +525,13 @@ def _spans(doc: Doc) -> list[tuple[int, int]]:
             spans.append((tok.i, tok.i + 1))
         elif tok.like_num and tok.dep_ in ("nummod", "compound", "pobj") and looks_like_year(tok):
             spans.append((tok.i, tok.i + 1))  # "the failed 2022 negotiations"
+        elif (
+            tok.lower_ == "day"
+            and tok.i >= 2
+            and doc[tok.i - 1].lower_ in ("following", "previous", "preceding")
+            and doc[tok.i - 2].lower_ == "the"
+        ):
+            spans.append((tok.i - 2, tok.i + 1))  # spaCy rarely tags "the following day"
     out = []
     for start, end in sorted(spans):
         # spaCy leaves "late" before, or "evening" after, a weekday outside the entity now and then
@@ -532,9 +606,19 @@ def extract_dates(doc: Doc, sentences: SentenceIndex, published: date | None) ->
     parts = _merge([p for p in (_read(doc, s, e) for s, e in _spans(doc)) if not p.duration])
     _borrow_years(doc, parts)
     out: list[DateRef] = []
+    told: tuple[int, date] | None = None  # the sentence and day of the last day told
     for p in parts:
         direction = _direction(doc, p)
-        resolved = _resolve(p, published, direction)
+        sentence = sentences.of_char(doc[p.start].idx)
+        resolved: Resolved | None
+        if _names_an_event(doc, p):
+            resolved = (None, "day")
+        elif p.shift is not None:
+            # Counted from the day told within the last two sentences; else unknown, not guessed.
+            near = told is not None and sentence - told[0] <= 2
+            resolved = ((told[1] + timedelta(days=p.shift)).isoformat() if near and told else None, "day")
+        else:
+            resolved = _resolve(p, published, direction)
         iso: str | None = None
         precision: DatePrecision = "time"
         if resolved is not None:
@@ -542,6 +626,8 @@ def extract_dates(doc: Doc, sentences: SentenceIndex, published: date | None) ->
         elif not p.only_time() or p.hour is None:
             continue  # a duration or a vague phrase ("recent years"): no point in time
         tense = _tense(direction, iso, precision, published, p.iso is not None or p.year is not None)
+        if iso is not None and precision == "day":
+            told = (sentence, date.fromisoformat(iso))
         if p.hour is not None and precision == "day":
             iso, precision = (f"{iso}T{p.hour:02d}:{p.minute:02d}" if iso else None), "time"
         span = doc[p.start : p.end]
@@ -551,7 +637,7 @@ def extract_dates(doc: Doc, sentences: SentenceIndex, published: date | None) ->
                 date=iso,
                 precision=precision,
                 tense=tense,
-                sentence=sentences.of_char(span.start_char),
+                sentence=sentence,
                 start=span.start_char,
                 end=span.end_char,
                 part_of_day=" ".join(dict.fromkeys(p.qualifiers)) or None,

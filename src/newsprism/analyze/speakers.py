@@ -8,6 +8,7 @@ nearest earlier actor of the right kind and gender.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -76,6 +77,7 @@ class _Actor:
     gender: str | None
     subject: bool
     definite: bool = False
+    title: str | None = None  # the noun of a description ("leader" of "the Ukrainian leader")
 
 
 class Resolver:
@@ -113,8 +115,36 @@ class Resolver:
             subject = root.dep_ in _SUBJECTS and root.head.dep_ in _MAIN_DEPS
             gender = genders.get(_gender_key(name, entity))
             self.actors.append(_Actor(s, name, entity, kind == "PERSON", gender, subject))
+        self.role_heads = {e.id: {role_head(r.role) for r in e.roles} for e in entities if e.roles}
+        self.actors += self._described_subjects(quoted)
+        self.actors.sort(key=lambda x: x.start)
         self.actor_starts = [x.start for x in self.actors]
         self.history: list[_Actor] = []
+
+    def _described_subjects(self, quoted: list[int]) -> list[_Actor]:
+        """People a sentence is about without naming them: "The president stepped into the fray
+        Friday when he appeared to ..." - the "he" is the president, not the last name before.
+        Only a definite person noun that is the subject of a main clause counts; the name it
+        stands for is settled later, across the story, where an outlet's roles can tell."""
+        found = []
+        for t in self.doc:
+            if (
+                t.dep_ in _SUBJECTS
+                and t.head.dep_ in _MAIN_DEPS
+                and t.pos_ == "NOUN"
+                and t.tag_ == "NN"
+                and t.lemma_.lower() in PERSON_NOUNS
+                and quoted[t.i] < 0
+                and any(c.lower_ == "the" and c.dep_ == "det" for c in t.lefts)
+            ):
+                i, j = _phrase(t)
+                a, b = self.doc[i].idx, self.doc[j - 1].idx + len(self.doc[j - 1].text)
+                if self._named(a, b, t.idx) is None:
+                    title = t.lemma_.lower()
+                    found.append(
+                        _Actor(t.idx, self.text[a:b], None, True, _noun_gender(t), True, True, title)
+                    )
+        return found
 
     def _tok(self, char: int) -> int:
         return bisect_left(self.starts, char)
@@ -150,6 +180,8 @@ class Resolver:
         i, j = _phrase(t)
         a, b = self.doc[i].idx, self.doc[j - 1].idx + len(self.doc[j - 1].text)
         named = self._named(a, b, t.idx)
+        if named is not None and named[4] == "NORP" and t.tag_ in ("NN", "NNP"):
+            named = None  # "the Senate's top Democrat" is one person, not the Democrats
         appos = next((c for c in t.children if c.dep_ == "appos"), None)
         if named is None and appos is not None:
             named = self._named(appos.left_edge.idx, appos.right_edge.idx + 1, appos.idx)
@@ -177,11 +209,21 @@ class Resolver:
             person = match.person if match else t.pos_ == "PROPN" or t.lemma_.lower() in PERSON_NOUNS
             gender = match.gender if match else _noun_gender(t)
         definite = entity is None and t.pos_ == "NOUN" and any(c.lower_ == "the" for c in t.lefts)
-        self.history.append(_Actor(t.idx, name, entity, person, gender, True, definite))
+        title = t.lemma_.lower() if definite else None
+        self.history.append(_Actor(t.idx, name, entity, person, gender, True, definite, title))
 
-    def _antecedent(self, at: int, pronoun: str, depth: int = 0) -> _Actor | None:
+    def _fits(self, x: _Actor, title: str) -> bool:
+        """Whether a named person may be "the <title>": yes unless every role this article gives
+        them is another office ("the president" is not the man it calls a spokesman)."""
+        heads = self.role_heads.get(x.entity or "", set())
+        if not heads or title in heads:
+            return True
+        return title == "leader" and bool(heads & _LEADER_TITLES)
+
+    def _antecedent(self, at: int, pronoun: str, depth: int = 0, title: str | None = None) -> _Actor | None:
         """The nearest subject or earlier speaker of the right kind whose gender does not clash,
-        else the nearest such mention within the window."""
+        else the nearest such mention within the window. A description found that way ("the
+        Ukrainian leader") is named by the nearest earlier person whose roles fit it."""
         want_person = pronoun in _PERSONAL
         gender = _PERSONAL.get(pronoun)
         k = bisect_left(self.actor_starts, at)
@@ -191,6 +233,8 @@ class Resolver:
         for x in pool:
             if x.person != want_person or (gender and x.gender and x.gender != gender):
                 continue
+            if title is not None and (x.definite or not self._fits(x, title)):
+                continue
             if at - x.start > _WINDOW and best is not None:
                 break
             if x.subject:
@@ -199,8 +243,19 @@ class Resolver:
             best = best or x
         if best is not None and best.definite and depth < 2:
             # "the Ukrainian leader said ... he added": name the leader if we can.
-            return self._antecedent(best.start, pronoun, depth + 1) or best
+            return self._antecedent(best.start, pronoun, depth + 1, best.title) or best
         return best
+
+
+_LEADER_TITLES = frozenset({"president", "minister", "chancellor", "premier", "king", "queen", "leader"})
+_ROLE_TAIL = re.compile(r"\s+(?:of|for|at|to|in|from)\s+.*$")
+
+
+def role_head(role: str) -> str:
+    """The office word of a role: "Deputy Defense Minister" -> "minister", "head of the
+    service" -> "head", "top adviser to Mr. Reid" -> "adviser"."""
+    words = _ROLE_TAIL.sub("", role.lower().split(",")[0]).split()
+    return words[-1].strip(".") if words else ""
 
 
 def _gender_key(name: str, entity: str | None) -> str:
@@ -239,7 +294,7 @@ def cue_speaker(doc: Doc, v: Token, quoted: list[int], framed: bool) -> Token | 
                 framed = True
                 break
             if subj.lower_ in _RELATIVE and t.dep_ == "relcl":
-                return t.head
+                return _person_up(t.head) if subj.lower_ == "who" else t.head
             return _author(subj) or subj
         if t.dep_ == "relcl":
             return t.head
@@ -270,6 +325,31 @@ def _stranded_subject(v: Token) -> Token | None:
             ):
                 return obj
     return None
+
+
+def _personal(t: Token) -> bool:
+    return t.ent_type_ == "PERSON" or t.lemma_.lower() in PERSON_NOUNS
+
+
+def _person_up(h: Token) -> Token:
+    """The person a "who" clause is about when the parser hung it on the last noun before it:
+    in "Jo Lee, a candidate in Ohio's 16th District, who said ..." that is Jo Lee, not the
+    district. Climbs through prepositions and appositions; the first head is kept if no person
+    is found."""
+    t = h
+    for _ in range(5):
+        if _personal(t):
+            break
+        if t.head is t:
+            return h
+        t = t.head
+    else:
+        return h
+    if not _personal(t):
+        return h
+    if t.dep_ == "appos" and t.head.ent_type_ == "PERSON":
+        return t.head  # the name the description stands beside
+    return t
 
 
 def _author(subj: Token) -> Token | None:

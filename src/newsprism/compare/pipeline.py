@@ -77,8 +77,9 @@ def align_facts(
 
 
 _LEADERS = "leader|president|prime minister|chancellor|premier"
-_TITLE = re.compile(rf"^the ([a-z]+) ({_LEADERS})$")
-_HEAD_OF_STATE = re.compile(rf"\b({_LEADERS})\b")
+_TITLE = re.compile(rf"^the (?:([a-z]+) )?({_LEADERS})$")
+# "Vice President X" is not "the president"; nor is a former one.
+_HEAD_OF_STATE = re.compile(rf"(?<!vice )(?<!deputy )(?<!former )\b({_LEADERS})\b")
 
 
 def _plain(text: str) -> str:
@@ -88,7 +89,8 @@ def _plain(text: str) -> str:
 
 def described_actor(speaker: str, actors: Sequence[StoryEntity]) -> StoryEntity | None:
     """The actor a descriptive speaker stands for: "the Ukrainian leader" is the one person some
-    outlet of the story calls "Ukrainian President ..."; None unless exactly one fits.
+    outlet of the story calls "Ukrainian President ...", "the president" the one person any
+    outlet calls a president; None unless exactly one fits.
 
     Reporters name a leader once and then describe them; the article alone cannot say which
     leader is Ukrainian, but the roles the outlets give together often can.
@@ -100,8 +102,10 @@ def described_actor(speaker: str, actors: Sequence[StoryEntity]) -> StoryEntity 
 
     def fits(role: str) -> bool:
         # "leader" is any head of government; "president" must be called a president.
-        said = _HEAD_OF_STATE.search(role) if title == "leader" else re.search(rf"\b{title}\b", role)
-        return bool(said) and country in role.split()
+        said = [m.group(1) for m in _HEAD_OF_STATE.finditer(role)]
+        if not (said if title == "leader" else title in said):
+            return False
+        return country is None or country in role.split()
 
     found = [a for a in actors if a.type == "PERSON" and any(fits(_plain(r.role)) for r in a.roles)]
     return found[0] if len(found) == 1 else None
