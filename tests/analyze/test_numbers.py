@@ -85,3 +85,13 @@ def test_parse_value_combines_words_and_digits():
     assert parse_value(["twenty", "-", "five"]) == 25
     assert parse_value(["1,200"]) == 1200
     assert parse_value(["$", "5bn"]) == 5e9
+
+
+def test_a_number_spacy_leaves_untagged_keeps_its_scale_words(nlp):
+    (found,) = numbers(nlp, "Over a hundred billion dollars of trade passes each year.")
+    assert (found.text, found.value, found.unit, found.qualifier) == (
+        "a hundred billion dollars",
+        100e9,
+        "USD",
+        "over",
+    )

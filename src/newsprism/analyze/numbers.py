@@ -383,12 +383,20 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         ):
             spans.append((ent.start, ent.end))
             covered.update(range(ent.start, ent.end))
-    for tok in doc:
-        # spaCy leaves some numbers outside any entity ("a .290 hitter")
-        if tok.i in covered or tok.ent_type_ in ("DATE", "TIME"):
+    i = 0
+    while i < len(doc):
+        # spaCy leaves some numbers outside any entity ("a .290 hitter", "a hundred billion
+        # dollars"): a number with the scale words after it is one number, with its "a".
+        tok = doc[i]
+        if i in covered or tok.ent_type_ in ("DATE", "TIME") or not (tok.like_num and tok.pos_ == "NUM"):
+            i += 1
             continue
-        if tok.like_num and tok.pos_ == "NUM":
-            spans.append((tok.i, tok.i + 1))
+        end = i + 1
+        while end < len(doc) and end not in covered and doc[end].lower_ in SCALES:
+            end += 1  # "hundred billion": scale words close the number they follow
+        start = i - 1 if i > 0 and doc[i - 1].lower_ in ("a", "an") and tok.lower_ in SCALES else i
+        spans.append((start, end))
+        i = end
     spans.sort()
     return spans
 

@@ -76,9 +76,28 @@ def _person_tokens(doc: Doc, entities: list[Entity]) -> set[int]:
     return out
 
 
+# Words before a title that say its holder left the post: "recently resigned RNC director".
+# The parser often reads them as the sentence's verb, so they are picked up by position.
+LEFT_POST = frozenset({"resigned", "ousted", "deposed", "sacked", "fired", "dismissed", "departed"})
+
+
+def _with_left_post(doc: Doc, start: int, sent_start: int) -> int:
+    """Widen a title to the word saying its holder left the post, and its adverb ("recently"),
+    when they open the noun phrase: after a comma, a determiner or the sentence start, not
+    after a subject ("the team fired coach Bob Smith" gives "coach")."""
+    if start - 1 < sent_start or doc[start - 1].lower_ not in LEFT_POST:
+        return start
+    wider = start - 1
+    if wider - 1 >= sent_start and doc[wider - 1].pos_ == "ADV":
+        wider -= 1
+    opens = wider == sent_start or doc[wider - 1].is_punct or doc[wider - 1].pos_ == "DET"
+    return wider if opens else start
+
+
 def _candidates(doc: Doc, span: Span, kind: str) -> Iterator[tuple[int, int]]:
     if kind == "PERSON":
-        yield from _title_before(doc, span)
+        for start, end in _title_before(doc, span):
+            yield _with_left_post(doc, start, span.sent.start), end
     yield from _appositive_after(doc, span)
     yield from _appositive_before(doc, span)
     yield from _copular(span)
@@ -209,8 +228,8 @@ def _finish(doc: Doc, start: int, end: int, person_tokens: set[int], sentences: 
         return None  # "MSNBC's" names an employer, not a role
     if all(t.lower_.rstrip(".") in HONORIFICS for t in tokens):
         return None  # "Mr." is a form of address, not a role
-    if any(t.tag_ in _FINITE_TAGS for t in tokens):
-        return None  # a clause, not a label
+    if any(t.tag_ in _FINITE_TAGS and t.lower_ not in LEFT_POST for t in tokens):
+        return None  # a clause, not a label ("resigned" in "recently resigned director" is a label)
     for t in tokens:
         # Another person may appear only as an owner or an object ("Trump's envoy", "head of X");
         # as the head of the phrase it is a second name in a list the parser misread.

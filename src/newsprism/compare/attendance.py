@@ -9,6 +9,7 @@ claims may meet across facts, when they use the same verb about the same destina
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsprism.compare.lexicon import content_stems
@@ -75,6 +76,8 @@ def participant_conflicts(
     listing people too, where one article never names, anywhere, someone the other lists."""
     values: dict[Where, DiscrepancyValue] = {}
     for a, b in pairs:
+        if not (_about_taking_part(a, story) and _about_taking_part(b, story)):
+            continue  # "previous hosts Stewart, DeGeneres, Rock": examples, not who takes part
         people_a, people_b = _listed_people(a, story), _listed_people(b, story)
         if max(len(people_a), len(people_b)) < 3 or min(len(people_a), len(people_b)) < 2:
             continue
@@ -92,6 +95,30 @@ def participant_conflicts(
     return [Discrepancy("attendance", "participants", list(values.values()), fact.id)]
 
 
+# Words that make a list of people a list of who takes part: a delegation, a meeting, a trip.
+_TAKING_PART = re.compile(
+    r"\b(?:join|accompan|attend|includ|participa|delegat|member|travel|arriv|going|went|visit|meet"
+    r"|met\b|panel|line-?up|squad|team|took part|take part|taking part|led by|along with)",
+    re.IGNORECASE,
+)
+
+
+def _about_taking_part(where: Where, story: StoryView) -> bool:
+    sentence = story.sentences.get(where)
+    return sentence is not None and _TAKING_PART.search(sentence.text) is not None
+
+
+def _names_someone_else(text: str, start: int, end: int) -> bool:
+    """A name used to describe another person, not listed itself: the owner in "Christie's
+    deputy chief of staff" or the modifier in "a Christie ally"."""
+    after = text[end:]
+    if after.startswith(("'s", "’s", "'", "’")):
+        return True
+    before = text[:start].rstrip().rsplit(" ", 1)[-1].lower()
+    following = after.lstrip().split(" ", 1)[0]
+    return before in ("a", "an", "the") and following[:1].islower()
+
+
 def _listed_people(where: Where, story: StoryView) -> list[str]:
     """The longest run of people a sentence lists: person names joined by commas or "and", with
     at most a short title or aside between them ("Fomin, Deputy Foreign Minister Galuzin and")."""
@@ -103,6 +130,8 @@ def _listed_people(where: Where, story: StoryView) -> list[str]:
     last_end = None
     for actor, kind, start, end in story.mentions.get(where, []):
         if kind != "PERSON" or (last_end is not None and start < last_end):
+            continue
+        if _names_someone_else(sentence.text, start - sentence.start, end - sentence.start):
             continue
         gap = "" if last_end is None else sentence.text[last_end - sentence.start : start - sentence.start]
         joined = len(gap.split()) <= LIST_GAP_WORDS and ("," in gap or " and " in f" {gap} ")

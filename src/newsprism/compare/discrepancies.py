@@ -55,6 +55,7 @@ __all__ = [
 # When two sentences of one fact are close enough to compare their values (see _parallel_pairs).
 MIN_WORDS, MIN_SHARED, MIN_OVERLAP = 3, 3, 0.4
 DATE_CONTEXT = 3  # words each side of a date that say what it dates
+PLACE_CONTEXT = 4  # words before a place's preposition that say what happened there
 _ANAPHORIC = re.compile(r"\b(next|following|previous|same|that|earlier|later|before|after)\b", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
@@ -73,6 +74,12 @@ PLACE_FOLLOWERS = frozenset(
 )
 # fmt: on
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+# A sentence telling that someone left a post: the role it gives is the one they held.
+_LEFT_POST = re.compile(
+    r"\b(?:fired|firing|fires|ousted|ousting|resigned|resigns|resigning|dismissed|sacked|replaced"
+    r"|replacing|stepped down|steps down|stepping down|quit|quits|retired|retiring)\b",
+    re.IGNORECASE,
+)
 
 
 def find_discrepancies(
@@ -194,17 +201,19 @@ def _date_conflicts(fact: Fact, pairs: list[tuple[Where, Where]], story: StoryVi
 
 def _place_conflicts(fact: Fact, pairs: list[tuple[Where, Where]], story: StoryView) -> list[Discrepancy]:
     """Two parallel sentences each place the happening in exactly one place of one kind (after
-    "in", "at", "to"), the places differ, neither article names the other's place anywhere, and
-    the two never share a sentence in the story: a city and its country nest, and naming both
-    somewhere is the cheap sign of it."""
+    "in", "at", "to"), after words that share a stem (the same happening is placed), the places
+    differ, neither article names the other's place anywhere, and the two never share a sentence
+    in the story: a city and its country nest, and naming both somewhere is the cheap sign of it."""
     found = []
     for a, b in pairs:
         pa, pb = _placed(a, story), _placed(b, story)
         if len(pa) != 1 or len(pb) != 1:
             continue
-        (place_a, type_a), (place_b, type_b) = pa.popitem(), pb.popitem()
+        (place_a, (type_a, context_a)), (place_b, (type_b, context_b)) = pa.popitem(), pb.popitem()
         if type_a != type_b:
             continue  # a road and a city, a park and a country: one may hold the other
+        if not context_a & context_b:
+            continue  # "arrested in Clairemont" / "a playoff loss at Pittsburgh": two happenings
         name_a, name_b = story.names.get(place_a, place_a), story.names.get(place_b, place_b)
         if place_a == place_b or story.names_place(b[0], name_a) or story.names_place(a[0], name_b):
             continue
@@ -214,9 +223,10 @@ def _place_conflicts(fact: Fact, pairs: list[tuple[Where, Where]], story: StoryV
     return collect("place", fact.id, found)
 
 
-def _placed(where: Where, story: StoryView) -> dict[str, str]:
-    """The places (and their types) a sentence puts something in: place names right after a
-    locative preposition."""
+def _placed(where: Where, story: StoryView) -> dict[str, tuple[str, frozenset[str]]]:
+    """The places a sentence puts something in (place names right after a locative
+    preposition), each with its type and the content stems of the lower-case words just before
+    the preposition: what happened there ("came down", "was arrested")."""
     sentence = story.sentences.get(where)
     if sentence is None:
         return {}
@@ -231,7 +241,8 @@ def _placed(where: Where, story: StoryView) -> dict[str, str]:
         if after and after.group(1).islower() and after.group(1) not in PLACE_FOLLOWERS:
             continue  # "to a Seattle woman", "in Istanbul talks": the place qualifies a noun
         if before and before[-1] in LOCATIVES:
-            out[actor] = kind
+            words = [w for w in before[-1 - PLACE_CONTEXT : -1] if w[:1].islower()]
+            out[actor] = (kind, content_stems(" ".join(words)))
     return out
 
 
@@ -250,6 +261,11 @@ def _role_conflicts(
             parts = parse_role(role.role, ignore)
             if parts is not None and role.article:
                 where = (role.article, role.sentence)
+                sentence = story.sentences.get(where)
+                if sentence is not None and _LEFT_POST.search(sentence.text):
+                    # "the Sixers fired president Billy King": a post as it was when he left it,
+                    # neither current nor plainly former; the sentence tells the change itself.
+                    continue
                 per_article.setdefault(role.article, []).append((where, (role.role, parts)))
         arts = list(per_article)
         pairs = []

@@ -66,7 +66,33 @@ _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 # Role parsing -------------------------------------------------------------------------------
 # Ranks below the office they qualify: a deputy minister is not the minister.
 SUBORDINATE_RANKS = frozenset({"deputy", "vice", "assistant", "under", "associate"})
-FORMER_WORDS = frozenset({"former", "ex"})
+# Heads of descriptions that hold no post, so they can neither be an outlet's label nor clash.
+NOT_OFFICES = frozenset(
+    {
+        "man",
+        "woman",
+        "person",
+        "people",
+        "boy",
+        "girl",
+        "child",
+        "resident",
+        "native",
+        "citizen",
+        "father",
+        "mother",
+        "son",
+        "daughter",
+        "husband",
+        "wife",
+        "friend",
+        "neighbor",
+        "neighbour",
+    }
+)
+FORMER_WORDS = frozenset(
+    {"former", "ex", "resigned", "ousted", "deposed", "sacked", "fired", "dismissed", "departed"}
+)
 # Words that describe the holder rather than define the office; they never make two roles differ.
 DESCRIPTORS = frozenset(
     {
@@ -239,6 +265,8 @@ def parse_role(text: str, ignore: frozenset[str] = frozenset()) -> RoleParts | N
     head, modifiers = before[-1], before[:-1]
     if head == "old" or any(ch.isdigit() for ch in head):
         return None  # "36-year-old", "59 - year - old": an age, not a role
+    if head in NOT_OFFICES:
+        return None  # "a 61-year-old Vancouver man": who someone is, not a post they hold
     bare = [w.removesuffix("'s").rstrip("'") for w in split]
     specifics = {
         w

@@ -39,6 +39,10 @@ NOT_COUNTED = frozenset(
      "november", "december"}
 )
 # fmt: on
+# Two figures for one count that far apart are two counts ("25 yards" in one game, "1,098
+# yards" in a season; a 60-metre fall and a 700-metre climb): outlets that disagree on a figure
+# disagree by a few, or a few times, not by an order of magnitude.
+MAX_RATIO = 10.0
 # Words that make a number part of a larger count ("two other victims", "12 more").
 PARTIAL = frozenset({"other", "more", "another", "additional", "further", "remaining", "extra"})
 _FILLER = frozenset({"of", "the", "a", "an", "and", "-", ",", "'", "s"})
@@ -124,8 +128,10 @@ def number_conflicts(fact: Fact, pairs: list[tuple[Where, Where]], story: StoryV
     pair is set aside when its figures look like different counts rather than a disagreement."""
 
     def comparable(a: _Count, b: _Count) -> bool:
+        small, large = sorted((abs(a.ref.value), abs(b.ref.value)))
         return (
-            numbers_comparable(a.ref, b.ref)
+            large <= MAX_RATIO * small
+            and numbers_comparable(a.ref, b.ref)
             and not (a.kinds and b.kinds and not a.kinds & b.kinds)
             and not (a.modifiers and b.modifiers and not a.modifiers & b.modifiers)
         )
