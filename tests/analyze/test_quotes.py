@@ -133,8 +133,8 @@ def test_he_after_an_unnamed_description_is_the_person_whose_role_fits(nlp: Lang
     text = (
         "President Ana Ruiz spoke at a dinner on Friday. Senator Tom Hale broke with her. "
         "Jo Park, a spokesman for Hale, said the plan should move. "
-        "The president first stepped into the fray when she appeared to endorse the plan. "
-        "The next day, she said that she was merely defending a principle."
+        "The president entered the debate when she seemed to endorse the plan. "
+        "A day later, she said that she had only been defending a principle."
     )
     ruiz = entity("e1", "Ana Ruiz", "PERSON", text, "Ana Ruiz")
     hale = entity("e2", "Tom Hale", "PERSON", text, "Tom Hale", "Hale")
@@ -150,7 +150,7 @@ def test_he_after_an_unnamed_description_is_the_person_whose_role_fits(nlp: Lang
 def test_he_after_an_unnamed_description_nobody_fits_stays_the_description(nlp: Language) -> None:
     text = (
         "Jo Park, a spokesman, said the plan should move. "
-        "The mayor stepped into the fray when he appeared to endorse the plan."
+        "The mayor joined the argument when he seemed to endorse the plan."
     )
     park = entity("e3", "Jo Park", "PERSON", text, "Jo Park")
     park.roles = [Role("spokesman", 0, 0, 0, "")]
@@ -159,17 +159,17 @@ def test_he_after_an_unnamed_description_nobody_fits_stays_the_description(nlp: 
 
 
 def test_who_hung_on_a_place_is_the_person_it_describes(nlp: Language) -> None:
-    text = "The bill was backed by Jo Lee, a candidate in Ohio's 16th District, who said voters wanted it."
+    text = "The bill was backed by Jo Lee, a candidate in Oregon's 4th District, who said voters wanted it."
     lee = entity("e1", "Jo Lee", "PERSON", text, "Jo Lee")
     q = only(quotes_of(nlp, text, [lee]))
     assert (q.speaker, q.speaker_entity) == ("Jo Lee", "e1")
 
 
 def test_one_member_of_a_group_is_not_the_group(nlp: Language) -> None:
-    text = "Democrats met on Monday while the Senate's top Democrat said he objected to the plan."
+    text = "Democrats met on Monday while the council's senior Democrat said the plan was flawed."
     democrats = entity("e1", "Democrats", "NORP", text, "Democrats", "Democrat")
     q = only(quotes_of(nlp, text, [democrats]))
-    assert (q.speaker, q.speaker_entity) == ("the Senate's top Democrat", None)
+    assert (q.speaker, q.speaker_entity) == ("the council's senior Democrat", None)
 
 
 def test_inverted_frame_said_then_speaker(nlp: Language) -> None:

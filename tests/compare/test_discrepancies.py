@@ -211,14 +211,14 @@ def test_ages_partial_counts_and_differently_qualified_nouns_are_not_compared() 
 
 
 def test_figures_an_order_of_magnitude_apart_count_different_things() -> None:
-    a = article("a", ["In their first meeting, Jackson was held to 25 yards."])
-    b = article("b", ["Jackson had his best season with 1,098 yards."])
-    number(a, 0, "25 yards", 25, counts="yard")
-    number(b, 0, "1,098 yards", 1098, counts="yard")
+    a = article("a", ["In the opener, Ortiz ran for 30 yards."])
+    b = article("b", ["Ortiz gained 1,250 yards over the season."])
+    number(a, 0, "30 yards", 30, counts="yard")
+    number(b, 0, "1,250 yards", 1250, counts="yard")
     assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
     # A few times apart is still a disagreement worth showing.
-    c = article("c", ["In their first meeting, Jackson was held to 90 yards."])
-    number(c, 0, "90 yards", 90, counts="yard")
+    c = article("c", ["In the opener, Ortiz ran for 95 yards."])
+    number(c, 0, "95 yards", 95, counts="yard")
     assert kinds(run([fact("f1", (a, 0), (c, 0))], a, c)) == ["number"]
 
 
@@ -384,7 +384,7 @@ def test_complementary_roles_and_rewordings_are_not_role_discrepancies() -> None
 
 
 def test_who_someone_is_and_a_post_in_a_sentence_telling_its_end_are_not_compared() -> None:
-    a, b, actors = _with_roles(["recently-fired man"], ["61-year-old Vancouver man"])
+    a, b, actors = _with_roles(["recently-dismissed man"], ["54-year-old Ottawa man"])
     assert run([], a, b, actors=actors) == []
     # "The club fired president X" gives the post as it was when he lost it.
     a, b, actors = _with_roles(["former president"], ["president"])
@@ -424,10 +424,10 @@ def test_one_happening_placed_in_two_unrelated_places_is_a_place_discrepancy() -
 def test_places_of_different_happenings_in_one_sentence_pair_are_not_compared() -> None:
     a = article(
         "a",
-        ["He was arrested on Jan. 6, before the playoff loss at Pittsburgh."],
-        [("pit", "GPE", ["Pittsburgh"])],
+        ["He was detained on March 3, before the cup defeat at Leeds."],
+        [("leeds", "GPE", ["Leeds"])],
     )
-    b = article("b", ["The receiver was arrested on Jan. 6 in Clairemont."], [("cl", "GPE", ["Clairemont"])])
+    b = article("b", ["The winger was detained on March 3 in Headingley."], [("hd", "GPE", ["Headingley"])])
     assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
 
 
