@@ -95,3 +95,9 @@ def test_a_number_spacy_leaves_untagged_keeps_its_scale_words(nlp):
         "USD",
         "over",
     )
+
+
+def test_plus_after_a_number_is_a_lower_bound(nlp):
+    (found,) = numbers(nlp, "She returns after three-plus seasons abroad.")
+    assert (found.value, found.counts, found.qualifier) == (3, "season", "more than")
+    assert all(n.qualifier is None for n in numbers(nlp, "Two plus two is four."))

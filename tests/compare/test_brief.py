@@ -60,3 +60,16 @@ def test_bare_quotation_recognises_whole_and_run_on_quotations_only() -> None:
     assert not bare_quotation("“Yes,” she said.")
     assert not bare_quotation('He said "no".')
     assert not bare_quotation("'Tis the season, he said.")
+
+
+def test_datelines_and_headlines_are_no_brief_sentences() -> None:
+    dateline = fact("f1", ("herald", 0, "Tuesday, May 24, 2005"), ("ledger", 0, "TUESDAY, MAY 24, 2005"))
+    headline = fact(
+        "f2", ("herald", 1, "Council Shuts Harbor Bridge"), ("ledger", 1, "Bridge Shut By Council")
+    )
+    claim = fact(
+        "f3", ("herald", 2, "The council closed the bridge on Monday."), ("ledger", 3, "It was shut.")
+    )
+    brief = build_brief([dateline, headline, claim], [], ARTICLES)
+    assert [b.facts for b in brief] == [["f3"]]
+    assert brief[0].text == "The council closed the bridge on Monday."

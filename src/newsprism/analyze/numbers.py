@@ -401,6 +401,14 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+def _plus_after(doc: Doc, end: int) -> bool:
+    """ "three-plus", "three - plus", "20+": a lower bound written after the number."""
+    i = end + 1 if end < len(doc) and doc[end].text == "-" else end
+    if i >= len(doc) or doc[i].lower_ not in ("plus", "+"):
+        return False
+    return i + 1 >= len(doc) or not doc[i + 1].like_num  # "two plus two" is arithmetic
+
+
 def _read(doc: Doc, first: int, last: int, sentences: SentenceIndex) -> NumberRef | None:
     """One number at tokens [first, last), or None when it is not a quantity after all."""
     if any(_not_a_quantity(doc[i]) for i in range(first, last) if doc[i].like_num):
@@ -418,6 +426,8 @@ def _read(doc: Doc, first: int, last: int, sentences: SentenceIndex) -> NumberRe
     if unit is None and first > 0 and doc[first - 1].lower_ == "magnitude":
         unit = "magnitude"  # "a magnitude 6.1 quake"
     qualifier = _qualifier(doc, first) or (doc[first].lower_ if vague else None)
+    if qualifier is None and _plus_after(doc, end):
+        qualifier = "more than"  # "three-plus seasons", "20-plus years"
     span = doc[first:end]
     counts = _counted(span.root)
     if unit is None and counts in PEOPLE_NOUNS:

@@ -29,10 +29,21 @@ def bare_quotation(text: str) -> bool:
     return _BARE_QUOTE.fullmatch(text) is not None
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def prose(text: str) -> bool:
+    """A sentence of running prose: five words or more, three of them lower-case. A dateline
+    ("Tuesday, May 24, 2005"), a byline or a Title Case headline says no claim of its own."""
+    words = _WORD.findall(text)
+    return len(words) >= 5 and sum(w[0].islower() for w in words) >= 3
+
+
 def _representative(fact: Fact) -> tuple[str, str] | None:
     """The mention that best stands for a fact: the earliest in its article, then the shortest,
-    skipping a bare quotation whose speaker is in another sentence; None if that is all."""
-    usable = [m for m in fact.mentions if not bare_quotation(m.text)]
+    skipping a bare quotation whose speaker is in another sentence and anything that is not
+    prose; None if that is all."""
+    usable = [m for m in fact.mentions if prose(m.text) and not bare_quotation(m.text)]
     if not usable:
         return None
     best = min(usable, key=lambda m: (m.sentence, len(m.text)))
