@@ -147,3 +147,16 @@ def test_nationality_adjectives_stay_norp(nlp: Language) -> None:
 @pytest.mark.parametrize("text", ["", "\n\n", "nothing named here at all."])
 def test_texts_without_names_give_no_entities(nlp: Language, text: str) -> None:
     assert entities(nlp, text) == []
+
+
+def test_a_surname_the_model_left_untagged_is_still_the_person(nlp: Language) -> None:
+    text = (
+        "Rep. Todd Akin stayed in the race. Akin, though, told a radio host that he would not quit. "
+        "Mary Young spoke next. Young voters cheered. Later, Young said she would run."
+    )
+    found = entities(nlp, text)
+    akin = by_name(found, "Todd Akin")
+    assert [m.text for m in akin.mentions] == ["Todd Akin", "Akin"]
+    # "Young voters": the word modifies a noun; "Later, Young said": the person.
+    young = by_name(found, "Mary Young")
+    assert [(m.text, m.sentence) for m in young.mentions] == [("Mary Young", 2), ("Young", 4)]

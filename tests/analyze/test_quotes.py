@@ -172,6 +172,17 @@ def test_one_member_of_a_group_is_not_the_group(nlp: Language) -> None:
     assert (q.speaker, q.speaker_entity) == ("the council's senior Democrat", None)
 
 
+def test_a_paragraph_tag_is_not_the_speaker(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "UPDATE: Port director Lena Ford said the dock would stay shut until June."))
+    assert q.speaker == "Lena Ford"
+
+
+def test_a_quantifier_speaker_keeps_its_group(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "Some of the striking dock workers said the talks had failed."))
+    assert q.speaker == "Some of the striking dock workers"
+    assert only(quotes_of(nlp, "Some said the talks had failed.")).speaker == "Some"
+
+
 def test_inverted_frame_said_then_speaker(nlp: Language) -> None:
     q = only(quotes_of(nlp, '"The vote was fair," said Tom Berg, a local election observer.'))
     assert q.direct

@@ -81,6 +81,7 @@ def extract_entities(doc: Doc, sentences: SentenceIndex) -> list[Entity]:
         if span is not None:
             spans.append(span)
     spans.extend(_missed_places(doc))
+    spans.extend(_missed_surnames(doc, spans))
     spans.sort(key=lambda s: s.start)
     types = _resolve_types(spans)
     return _build(spans, types, sentences)
@@ -222,6 +223,35 @@ def _missed_places(doc: Doc) -> list[_Span]:
         if kind in PLACE_LABELS:
             end_char = token.idx + len(token)
             out.append(_Span(token.i, token.i + 1, kind, kind, key, token.text, token.idx, end_char, True))
+    return out
+
+
+def _missed_surnames(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """Surnames of people the article names in full, where the model left them untagged:
+    "Todd Akin" once, then "Akin said" a dozen times with "Akin" read as a plain word."""
+    surnames = {
+        span.text.split()[-1]
+        for span in spans
+        if span.vote == "PERSON" and len(span.text.split()) > 1 and span.text.split()[-1].istitle()
+    }
+    out = []
+    for token in doc:
+        if token.ent_iob_ != "O" or token.text not in surnames:
+            continue
+        # Mid-sentence, the capital says it is the name; at a sentence start, the tagger, the
+        # subject position or a comma after it ("Akin, though, told") must say so.
+        comma_after = token.i + 1 < len(doc) and doc[token.i + 1].text == ","
+        if token.is_sent_start and not (
+            token.pos_ == "PROPN" or token.dep_ in ("nsubj", "nsubjpass") or comma_after
+        ):
+            continue
+        if _is_name_word(doc, token.i - 1) or _is_name_word(doc, token.i + 1):
+            continue  # part of a longer name the model missed
+        if token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN":
+            continue  # "Rice prices": a word that modifies a noun, not the person
+        end_char = token.idx + len(token)
+        key = name_key(token.text)
+        out.append(_Span(token.i, token.i + 1, "PERSON", "PERSON", key, token.text, token.idx, end_char))
     return out
 
 

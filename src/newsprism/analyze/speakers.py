@@ -53,6 +53,9 @@ _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 _WHEN = frozenset({"DATE", "TIME"})
 _GROUP_TYPES = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 _OF_PREPS = frozenset({"of", "for", "at", "from", "by"})
+_QUANTIFIERS = frozenset(
+    {"one", "some", "many", "several", "most", "few", "none", "each", "all", "both", "two"}
+)
 # Verb forms that may have lost their subject to a misread subordinator (the tagger often takes
 # a past tense for a participle there).
 _STRANDABLE = frozenset({"VBD", "VBZ", "VBP", "VBN"})
@@ -175,8 +178,8 @@ class Resolver:
         if t.lower_ in _PERSONAL or t.lower_ in _GROUP_PRONOUNS:
             found = self._antecedent(t.idx, t.lower_)
             return (found.name, found.entity) if found else (t.text, None)
-        if t.pos_ == "PRON":
-            return t.text, None
+        if t.pos_ == "PRON" and not (t.lower_ in _QUANTIFIERS and any(c.lower_ == "of" for c in t.rights)):
+            return t.text, None  # "some of the senators" goes on to its phrase
         i, j = _phrase(t)
         a, b = self.doc[i].idx, self.doc[j - 1].idx + len(self.doc[j - 1].text)
         named = self._named(a, b, t.idx)
@@ -288,7 +291,10 @@ def cue_speaker(doc: Doc, v: Token, quoted: list[int], framed: bool) -> Token | 
         return _agent(v)
     t = v
     for _ in range(4):
-        subj = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
+        subjects = [c for c in t.children if c.dep_ in _SUBJECTS]
+        subj = next((c for c in subjects if not _label(c)), None)
+        if subj is None and subjects:
+            return nearby_speaker(doc, v, quoted)  # "UPDATE: The ministry said ..."
         if subj is not None:
             if (framed and quoted[subj.i] >= 0) or subj.ent_type_ in _WHEN:
                 framed = True
@@ -325,6 +331,12 @@ def _stranded_subject(v: Token) -> Token | None:
             ):
                 return obj
     return None
+
+
+def _label(t: Token) -> bool:
+    """A capitalised tag opening a paragraph ("UPDATE:", "CORRECTION:"), not a subject."""
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return t.text.isupper() and len(t.text) > 3 and nxt is not None and nxt.text == ":" and not t.ent_type_
 
 
 def _personal(t: Token) -> bool:
@@ -413,7 +425,10 @@ def _phrase(h: Token) -> tuple[int, int]:
     for c in h.rights:
         if c.i != j:
             break
-        short_of = c.dep_ == "prep" and c.lower_ in _OF_PREPS and c.right_edge.i - i < 10
+        # "a spokesman for the ministry"; a quantifier takes its whole "of" phrase ("One of the
+        # nation's oldest civil rights groups"), without which it names nobody.
+        room = 16 if h.lower_ in _QUANTIFIERS and c.lower_ == "of" else 10
+        short_of = c.dep_ == "prep" and c.lower_ in _OF_PREPS and c.right_edge.i - i < room
         if c.dep_ in ("compound", "flat", "nummod") or short_of:
             j = c.right_edge.i + 1
         else:
