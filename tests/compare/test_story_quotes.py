@@ -52,3 +52,18 @@ def test_the_president_is_the_one_person_called_president_and_not_a_vice_preside
     found = described_actor("The president", story)
     assert found is not None and found.name == "Ana Ruiz"
     assert described_actor("the president", story[1:]) is None
+
+
+def test_any_office_described_names_the_one_person_holding_it() -> None:
+    story = [
+        person("p1", "Ana Ruiz", "Rep."),
+        person("p2", "Tom Hale", "Democratic Senator"),
+        person("p3", "Lea Park", "spokesman for the council"),
+        person("p4", "Ed Moss", "former senator"),
+    ]
+    assert (described_actor("The congressman", story) or story[1]).name == "Ana Ruiz"
+    assert (described_actor("the Democratic senator", story) or story[0]).name == "Tom Hale"
+    assert (described_actor("the senator", story) or story[0]).name == "Tom Hale"  # not the former one
+    assert (described_actor("the spokeswoman", story) or story[0]).name == "Lea Park"
+    assert described_actor("the Republican senator", story) is None
+    assert described_actor("the official", story) is None

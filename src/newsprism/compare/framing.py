@@ -200,6 +200,8 @@ _SPELLINGS = {
     "councillor": "councilor",
     # Abbreviated titles (dots are gone by now): "Sen. Reid" and "Senator Reid" are one label.
     "sen": "senator",
+    "congressman": "representative",
+    "congresswoman": "representative",
     "rep": "representative",
     "gov": "governor",
     "lt": "lieutenant",

@@ -11,7 +11,7 @@ from newsprism.compare.align import AlignConfig, SentenceRef, cluster_sentences
 from newsprism.compare.brief import build_brief
 from newsprism.compare.discrepancies import find_discrepancies
 from newsprism.compare.embed import embed
-from newsprism.compare.framing import find_framing
+from newsprism.compare.framing import find_framing, parse_role
 from newsprism.compare.lexicon import fold
 from newsprism.compare.timeline import build_timeline
 from newsprism.model import (
@@ -97,7 +97,7 @@ def described_actor(speaker: str, actors: Sequence[StoryEntity]) -> StoryEntity 
     """
     match = _TITLE.match(_plain(speaker))
     if match is None:
-        return None
+        return _titled_actor(speaker, actors)
     country, title = match.groups()
 
     def fits(role: str) -> bool:
@@ -108,6 +108,32 @@ def described_actor(speaker: str, actors: Sequence[StoryEntity]) -> StoryEntity 
         return country is None or country in role.split()
 
     found = [a for a in actors if a.type == "PERSON" and any(fits(_plain(r.role)) for r in a.roles)]
+    return found[0] if len(found) == 1 else None
+
+
+_DESCRIBED = re.compile(r"^the (?:([a-z]+) )?([a-z]+)$")
+
+
+def _titled_actor(speaker: str, actors: Sequence[StoryEntity]) -> StoryEntity | None:
+    """ "the congressman", "the Democratic senator", "the spokesman": the one person whose role,
+    in some outlet, is that office (abbreviations and synonyms folded: "Rep." is a congressman),
+    with the qualifier among its words; None unless exactly one fits."""
+    match = _DESCRIBED.match(_plain(speaker))
+    if match is None:
+        return None
+    qualifier, title = match.groups()
+    wanted = parse_role(title)
+    if wanted is None:
+        return None
+
+    def fits(role: str) -> bool:
+        parts = parse_role(role)
+        words = _plain(role).split()
+        if parts is None or parts.head != wanted.head or parts.former or parts.ranks or "prime" in words:
+            return False  # a former or deputy one is not "the senator", a prime minister not "the minister"
+        return qualifier is None or qualifier in words
+
+    found = [a for a in actors if a.type == "PERSON" and any(fits(r.role) for r in a.roles)]
     return found[0] if len(found) == 1 else None
 
 
