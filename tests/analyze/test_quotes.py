@@ -183,6 +183,13 @@ def test_a_quantifier_speaker_keeps_its_group(nlp: Language) -> None:
     assert only(quotes_of(nlp, "Some said the talks had failed.")).speaker == "Some"
 
 
+def test_a_long_title_before_a_name_still_credits_the_person(nlp: Language) -> None:
+    text = "Deputy Director of Regional Planning Nora Blake said the staffing was adequate."
+    blake = entity("e1", "Nora Blake", "PERSON", text, "Nora Blake")
+    q = only(quotes_of(nlp, text, [blake]))
+    assert (q.speaker, q.speaker_entity) == ("Nora Blake", "e1")
+
+
 def test_inverted_frame_said_then_speaker(nlp: Language) -> None:
     q = only(quotes_of(nlp, '"The vote was fair," said Tom Berg, a local election observer.'))
     assert q.direct

@@ -188,7 +188,17 @@ class Resolver:
         appos = next((c for c in t.children if c.dep_ == "appos"), None)
         if named is None and appos is not None:
             named = self._named(appos.left_edge.idx, appos.right_edge.idx + 1, appos.idx)
+        if named is None:
+            named = self._closing_name(a, b)
         return (named[2], named[3]) if named else (self.text[a:b], None)
+
+    def _closing_name(self, a: int, b: int) -> tuple[int, int, str, str | None, str] | None:
+        """The person named at the end of a title the parser took as the head ("Deputy
+        Assistant Secretary for Diplomatic Security Charlene Lamb")."""
+        k = bisect_left(self.span_starts, b) - 1
+        if k >= 0 and self.spans[k][0] >= a and self.spans[k][1] == b and self.spans[k][4] == "PERSON":
+            return self.spans[k]
+        return None
 
     def _named(self, a: int, b: int, head: int) -> tuple[int, int, str, str | None, str] | None:
         """The actor mention inside chars [a, b) that holds the phrase's head ("Putin's adviser"
