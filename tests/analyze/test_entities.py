@@ -151,12 +151,12 @@ def test_texts_without_names_give_no_entities(nlp: Language, text: str) -> None:
 
 def test_a_surname_the_model_left_untagged_is_still_the_person(nlp: Language) -> None:
     text = (
-        "Rep. Todd Akin stayed in the race. Akin, though, told a radio host that he would not quit. "
+        "Rep. Dana Orkin stayed in the race. Orkin, though, told a radio host that she would not quit. "
         "Mary Young spoke next. Young voters cheered. Later, Young said she would run."
     )
     found = entities(nlp, text)
-    akin = by_name(found, "Todd Akin")
-    assert [m.text for m in akin.mentions] == ["Todd Akin", "Akin"]
+    orkin = by_name(found, "Dana Orkin")
+    assert [m.text for m in orkin.mentions] == ["Dana Orkin", "Orkin"]
     # "Young voters": the word modifies a noun; "Later, Young said": the person.
     young = by_name(found, "Mary Young")
     assert [(m.text, m.sentence) for m in young.mentions] == [("Mary Young", 2), ("Young", 4)]

@@ -304,7 +304,7 @@ _EARLIER = frozenset({"previous", "preceding", "before", "earlier", "prior"})
 def _anaphoric_shift(doc: Doc, p: _Parts) -> int | None:
     """Days from the story's last told day for "the next day", "the day before", "two days
     later", "the same day": they count from the narrative, not from the publication date, so
-    "The next day, he clarified" after "on Friday" is Saturday whenever the piece ran."""
+    "The next day, she resigned" after "on Friday" is Saturday whenever the piece ran."""
     if p.unit != "day" or p.ago or p.weekday is not None or p.month is not None:
         return None
     words = {t.lower_ for t in doc[p.start : p.end]}

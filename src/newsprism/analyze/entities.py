@@ -228,7 +228,7 @@ def _missed_places(doc: Doc) -> list[_Span]:
 
 def _missed_surnames(doc: Doc, spans: list[_Span]) -> list[_Span]:
     """Surnames of people the article names in full, where the model left them untagged:
-    "Todd Akin" once, then "Akin said" a dozen times with "Akin" read as a plain word."""
+    "Dana Orkin" once, then "Orkin said" a dozen times with "Orkin" read as a plain word."""
     surnames = {
         span.text.split()[-1]
         for span in spans
@@ -239,7 +239,7 @@ def _missed_surnames(doc: Doc, spans: list[_Span]) -> list[_Span]:
         if token.ent_iob_ != "O" or token.text not in surnames:
             continue
         # Mid-sentence, the capital says it is the name; at a sentence start, the tagger, the
-        # subject position or a comma after it ("Akin, though, told") must say so.
+        # subject position or a comma after it ("Orkin, though, told") must say so.
         comma_after = token.i + 1 < len(doc) and doc[token.i + 1].text == ","
         if token.is_sent_start and not (
             token.pos_ == "PROPN" or token.dep_ in ("nsubj", "nsubjpass") or comma_after
@@ -248,7 +248,7 @@ def _missed_surnames(doc: Doc, spans: list[_Span]) -> list[_Span]:
         if _is_name_word(doc, token.i - 1) or _is_name_word(doc, token.i + 1):
             continue  # part of a longer name the model missed
         if token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN":
-            continue  # "Rice prices": a word that modifies a noun, not the person
+            continue  # "Young voters": a word that modifies a noun, not the person
         end_char = token.idx + len(token)
         key = name_key(token.text)
         out.append(_Span(token.i, token.i + 1, "PERSON", "PERSON", key, token.text, token.idx, end_char))

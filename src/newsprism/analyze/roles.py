@@ -76,7 +76,7 @@ def _person_tokens(doc: Doc, entities: list[Entity]) -> set[int]:
     return out
 
 
-# Words before a title that say its holder left the post: "recently resigned RNC director".
+# Words before a title that say its holder left the post: "recently resigned party director".
 # The parser often reads them as the sentence's verb, so they are picked up by position.
 LEFT_POST = frozenset({"resigned", "ousted", "deposed", "sacked", "fired", "dismissed", "departed"})
 

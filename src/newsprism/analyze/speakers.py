@@ -125,8 +125,8 @@ class Resolver:
         self.history: list[_Actor] = []
 
     def _described_subjects(self, quoted: list[int]) -> list[_Actor]:
-        """People a sentence is about without naming them: "The president stepped into the fray
-        Friday when he appeared to ..." - the "he" is the president, not the last name before.
+        """People a sentence is about without naming them: "The mayor entered the debate on
+        Friday when she seemed to ..." - the "she" is the mayor, not the last name before.
         Only a definite person noun that is the subject of a main clause counts; the name it
         stands for is settled later, across the story, where an outlet's roles can tell."""
         found = []
@@ -184,7 +184,7 @@ class Resolver:
         a, b = self.doc[i].idx, self.doc[j - 1].idx + len(self.doc[j - 1].text)
         named = self._named(a, b, t.idx)
         if named is not None and named[4] == "NORP" and t.tag_ in ("NN", "NNP"):
-            named = None  # "the Senate's top Democrat" is one person, not the Democrats
+            named = None  # "the council's senior Democrat" is one person, not the Democrats
         appos = next((c for c in t.children if c.dep_ == "appos"), None)
         if named is None and appos is not None:
             named = self._named(appos.left_edge.idx, appos.right_edge.idx + 1, appos.idx)
@@ -194,7 +194,7 @@ class Resolver:
 
     def _closing_name(self, a: int, b: int) -> tuple[int, int, str, str | None, str] | None:
         """The person named at the end of a title the parser took as the head ("Deputy
-        Assistant Secretary for Diplomatic Security Charlene Lamb")."""
+        Director of Regional Planning Nora Blake")."""
         k = bisect_left(self.span_starts, b) - 1
         if k >= 0 and self.spans[k][0] >= a and self.spans[k][1] == b and self.spans[k][4] == "PERSON":
             return self.spans[k]
@@ -266,7 +266,7 @@ _ROLE_TAIL = re.compile(r"\s+(?:of|for|at|to|in|from)\s+.*$")
 
 def role_head(role: str) -> str:
     """The office word of a role: "Deputy Defense Minister" -> "minister", "head of the
-    service" -> "head", "top adviser to Mr. Reid" -> "adviser"."""
+    service" -> "head", "senior adviser to the mayor" -> "adviser"."""
     words = _ROLE_TAIL.sub("", role.lower().split(",")[0]).split()
     return words[-1].strip(".") if words else ""
 
@@ -355,7 +355,7 @@ def _personal(t: Token) -> bool:
 
 def _person_up(h: Token) -> Token:
     """The person a "who" clause is about when the parser hung it on the last noun before it:
-    in "Jo Lee, a candidate in Ohio's 16th District, who said ..." that is Jo Lee, not the
+    in "Jo Lee, a candidate in Oregon's 4th District, who said ..." that is Jo Lee, not the
     district. Climbs through prepositions and appositions; the first head is kept if no person
     is found."""
     t = h

@@ -109,8 +109,8 @@ def _about_taking_part(where: Where, story: StoryView) -> bool:
 
 
 def _names_someone_else(text: str, start: int, end: int) -> bool:
-    """A name used to describe another person, not listed itself: the owner in "Christie's
-    deputy chief of staff" or the modifier in "a Christie ally"."""
+    """A name used to describe another person, not listed itself: the owner in "Ruiz's
+    deputy chief of staff" or the modifier in "a Ruiz ally"."""
     after = text[end:]
     if after.startswith(("'s", "’s", "'", "’")):
         return True

@@ -34,7 +34,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 def prose(text: str) -> bool:
     """A sentence of running prose: five words or more, three of them lower-case. A dateline
-    ("Tuesday, May 24, 2005"), a byline or a Title Case headline says no claim of its own."""
+    ("Monday, March 3, 2025"), a byline or a Title Case headline says no claim of its own."""
     words = _WORD.findall(text)
     return len(words) >= 5 and sum(w[0].islower() for w in words) >= 3
 

@@ -213,7 +213,7 @@ def _place_conflicts(fact: Fact, pairs: list[tuple[Where, Where]], story: StoryV
         if type_a != type_b:
             continue  # a road and a city, a park and a country: one may hold the other
         if not context_a & context_b:
-            continue  # "arrested in Clairemont" / "a playoff loss at Pittsburgh": two happenings
+            continue  # "detained in Headingley" / "a cup defeat at Leeds": two happenings
         name_a, name_b = story.names.get(place_a, place_a), story.names.get(place_b, place_b)
         if place_a == place_b or story.names_place(b[0], name_a) or story.names_place(a[0], name_b):
             continue
@@ -263,7 +263,7 @@ def _role_conflicts(
                 where = (role.article, role.sentence)
                 sentence = story.sentences.get(where)
                 if sentence is not None and _LEFT_POST.search(sentence.text):
-                    # "the Sixers fired president Billy King": a post as it was when he left it,
+                    # "the club fired president Ed Moss": a post as it was when he left it,
                     # neither current nor plainly former; the sentence tells the change itself.
                     continue
                 per_article.setdefault(role.article, []).append((where, (role.role, parts)))

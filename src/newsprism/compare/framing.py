@@ -198,7 +198,7 @@ _SPELLINGS = {
     "chairwoman": "chair",
     "chairperson": "chair",
     "councillor": "councilor",
-    # Abbreviated titles (dots are gone by now): "Sen. Reid" and "Senator Reid" are one label.
+    # Abbreviated titles (dots are gone by now): "Sen. Hale" and "Senator Hale" are one label.
     "sen": "senator",
     "congressman": "representative",
     "congresswoman": "representative",
@@ -268,7 +268,7 @@ def parse_role(text: str, ignore: frozenset[str] = frozenset()) -> RoleParts | N
     if head == "old" or any(ch.isdigit() for ch in head):
         return None  # "36-year-old", "59 - year - old": an age, not a role
     if head in NOT_OFFICES:
-        return None  # "a 61-year-old Vancouver man": who someone is, not a post they hold
+        return None  # "a 54-year-old Ottawa man": who someone is, not a post they hold
     bare = [w.removesuffix("'s").rstrip("'") for w in split]
     specifics = {
         w

@@ -39,8 +39,8 @@ NOT_COUNTED = frozenset(
      "november", "december"}
 )
 # fmt: on
-# Two figures for one count that far apart are two counts ("25 yards" in one game, "1,098
-# yards" in a season; a 60-metre fall and a 700-metre climb): outlets that disagree on a figure
+# Two figures for one count that far apart are two counts ("30 yards" in one game, "1,250
+# yards" in a season; a 50-metre fall and an 800-metre climb): outlets that disagree on a figure
 # disagree by a few, or a few times, not by an order of magnitude.
 MAX_RATIO = 10.0
 # Words that make a number part of a larger count ("two other victims", "12 more").
