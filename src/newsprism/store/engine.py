@@ -18,6 +18,8 @@ writer works, so `newsprism serve` stays responsive during an ingest.
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -67,12 +69,34 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # busy_timeout first: switching to WAL itself needs a lock another process may hold.
     cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-    cursor.execute("PRAGMA journal_mode = WAL")
+    _use_wal(cursor)
     # In WAL mode NORMAL never corrupts and loses no commit to a killed process; only a power
     # cut can roll back the last transactions, which a rerun of `ingest` restores.
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.close()
+
+
+def _use_wal(cursor: Any) -> None:
+    """Switch the database to WAL, waiting out another process that holds it meanwhile.
+
+    The switch needs the database to itself, and SQLite does not always call the busy handler
+    for it: two processes opening a new archive at once saw "database is locked" at once. So
+    the switch is skipped where it is already done, and retried until `BUSY_TIMEOUT_S` where
+    it is not.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    pause = 0.01
+    while True:
+        try:
+            if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
 
 def _sqlite_on_begin(conn: Connection) -> None:
