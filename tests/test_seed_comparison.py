@@ -153,3 +153,12 @@ def test_a_described_leader_is_credited_to_the_actor_the_outlets_name(comparison
     ready = [q for q in comparison.quotes if q.text.startswith("he was ready to travel to Istanbul")]
     assert [q.speaker for q in ready] == ["Volodymyr Zelensky"]
     assert all(q.speaker_entity for q in ready)
+
+
+def test_speech_is_credited_to_who_speaks_not_to_whom_it_is_about(comparison: Comparison) -> None:
+    # "Earlier statements from Russian officials ... indicated": the officials, not the statements.
+    indicated = [q for q in comparison.quotes if q.cue == "indicated" and q.sentence == 8]
+    assert [q.speaker for q in indicated] == ["Russian officials"]
+    # "The appointment of Medinsky ... indicates": about Medinsky, not said by him.
+    about = [q for q in comparison.quotes if q.article == GUARDIAN_REWRITE and q.sentence == 5]
+    assert about and all(q.speaker != "Vladimir Medinsky" for q in about)

@@ -188,6 +188,11 @@ def test_a_long_title_before_a_name_still_credits_the_person(nlp: Language) -> N
     blake = entity("e1", "Nora Blake", "PERSON", text, "Nora Blake")
     q = only(quotes_of(nlp, text, [blake]))
     assert (q.speaker, q.speaker_entity) == ("Nora Blake", "e1")
+    # A name after "of" is what the phrase is about, not who speaks.
+    text = "The appointment of Nora Blake as director indicates that the board wants change."
+    blake = entity("e1", "Nora Blake", "PERSON", text, "Nora Blake")
+    q = only(quotes_of(nlp, text, [blake]))
+    assert (q.speaker, q.speaker_entity) == ("The appointment of Nora Blake", None)
 
 
 def test_inverted_frame_said_then_speaker(nlp: Language) -> None:

@@ -196,9 +196,12 @@ class Resolver:
         """The person named at the end of a title the parser took as the head ("Deputy
         Director of Regional Planning Nora Blake")."""
         k = bisect_left(self.span_starts, b) - 1
-        if k >= 0 and self.spans[k][0] >= a and self.spans[k][1] == b and self.spans[k][4] == "PERSON":
-            return self.spans[k]
-        return None
+        if k < 0 or not (self.spans[k][0] > a and self.spans[k][1] == b and self.spans[k][4] == "PERSON"):
+            return None
+        # The word before the name must be the title's own ("Planning Nora Blake"), not "of"
+        # ("the appointment of Medinsky" is an appointment, not Medinsky).
+        before = self.doc[self._tok(self.spans[k][0]) - 1]
+        return self.spans[k] if before.is_title and before.pos_ in ("PROPN", "NOUN") else None
 
     def _named(self, a: int, b: int, head: int) -> tuple[int, int, str, str | None, str] | None:
         """The actor mention inside chars [a, b) that holds the phrase's head ("Putin's adviser"
