@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.compare.align import EVENT, SentenceRef, cluster_sentences, lexical_overlap
+from newsprism.compare.align import EVENT, SentenceRef, cluster_sentences, lexical_overlap, timestamp_line
 from newsprism.compare.embed import embed
 from newsprism.compare.lexicon import content_stems, stem
 
@@ -82,3 +82,13 @@ def test_empty_and_single_sentence_stories() -> None:
     assert cluster_sentences([], embed([])) == []
     one = refs_of(["Only one sentence here."])
     assert cluster_sentences(one, embed([one[0].text])) == [[0]]
+
+
+def test_datelines_are_never_linked_across_outlets() -> None:
+    a = ["Posted: March 3, 2025, 3:23 PM ET", "The harbour bridge was closed after a crane struck it."]
+    b = ["Monday, March 3, 2025", "A crane hit the harbour bridge, which was then closed."]
+    refs = refs_of(a, b)
+    groups = cluster_sentences(refs, embed([r.text for r in refs]), EVENT)
+    assert group_of(groups, 0) == [0]
+    assert group_of(groups, 1) == [1, 3]
+    assert timestamp_line("Updated 2:52 p.m.") and not timestamp_line("Talks open on March 15.")

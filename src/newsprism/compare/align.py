@@ -17,6 +17,7 @@ threshold depends on how coarse a fact should be (see CLAIM and EVENT below).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
+from newsprism.analyze.dates import MONTH_ABBREV, MONTHS, WEEKDAY_ABBREV, WEEKDAYS
 from newsprism.compare.lexicon import content_stems, numbers_in
 
 
@@ -116,6 +118,43 @@ def mutual_best(cosine: np.ndarray, articles: np.ndarray) -> np.ndarray:
     return mutual.astype(float)
 
 
+_STAMP_WORDS = frozenset(
+    {
+        *WEEKDAYS,
+        *MONTHS,
+        *WEEKDAY_ABBREV,
+        *MONTH_ABBREV,
+        "posted",
+        "updated",
+        "published",
+        "last",
+        "am",
+        "pm",
+        "a",
+        "p",
+        "m",
+        "et",
+        "est",
+        "edt",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "on",
+        "at",
+        "by",
+    }
+)
+_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+def timestamp_line(text: str) -> bool:
+    """A dateline or time stamp ("Posted: May 3, 2025, 3:23 PM ET"): it says when an outlet
+    wrote, not what happened, and two outlets that publish on one day agree on nothing."""
+    words = [w.lower() for w in _TOKEN.findall(text)]
+    return bool(re.search(r"\d", text)) and sum(w not in _STAMP_WORDS for w in words) < 2
+
+
 def similarity(refs: Sequence[SentenceRef], vectors: np.ndarray, config: AlignConfig) -> np.ndarray:
     """The blended sentence-by-sentence similarity the clustering runs on."""
     texts = [r.text for r in refs]
@@ -131,6 +170,9 @@ def similarity(refs: Sequence[SentenceRef], vectors: np.ndarray, config: AlignCo
     # An article rarely reports one thing twice; two of its sentences that look alike are
     # usually a claim and its follow-up. Only other outlets' sentences pull a fact together.
     sim[articles[:, None] == articles[None, :]] *= 1.0 - config.same_article_discount
+    stamps = np.array([timestamp_line(t) for t in texts])
+    sim[stamps, :] = 0.0
+    sim[:, stamps] = 0.0
     return np.asarray(sim)
 
 
