@@ -147,6 +147,19 @@ def test_he_after_an_unnamed_description_is_the_person_whose_role_fits(nlp: Lang
     assert later and {q.speaker for q in later} == {"Ana Ruiz"}
 
 
+def test_an_abbreviated_title_fits_the_description_it_abbreviates(nlp: Language) -> None:
+    text = (
+        "Jo Park, a spokeswoman, spoke first. Sen. Tom Hale rose next. "
+        "The senator entered the debate when he seemed to endorse the plan."
+    )
+    park = entity("e1", "Jo Park", "PERSON", text, "Jo Park")
+    hale = entity("e2", "Tom Hale", "PERSON", text, "Tom Hale")
+    park.roles = [Role("spokeswoman", 0, 0, 0, "")]
+    hale.roles = [Role("Sen.", 1, 0, 0, "")]
+    endorse = [q for q in quotes_of(nlp, text, [park, hale]) if q.sentence == 2]
+    assert [q.speaker for q in endorse] == ["Tom Hale"]
+
+
 def test_he_after_an_unnamed_description_nobody_fits_stays_the_description(nlp: Language) -> None:
     text = (
         "Jo Park, a spokesman, said the plan should move. "

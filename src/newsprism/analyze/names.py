@@ -47,6 +47,42 @@ TITLE_WORDS = word_set(
     "acting interim foreign defense defence"
 )
 # Ministry portfolios: spaCy tags "Defense" in "Deputy Defense Minister" as an ORG of its own.
+# One spelling per title word, so that outlets' roles and the descriptions of a speaker compare:
+# British and American spellings, gendered forms, and abbreviated titles (read without dots).
+TITLE_SPELLINGS = {
+    "defence": "defense",
+    "labour": "labor",
+    "advisor": "adviser",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairperson": "chair",
+    "councillor": "councilor",
+    # Abbreviated titles (dots are gone by now): "Sen. Hale" and "Senator Hale" are one label.
+    "sen": "senator",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "rep": "representative",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "gen": "general",
+    "col": "colonel",
+    "maj": "major",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "cmdr": "commander",
+    "adm": "admiral",
+    "amb": "ambassador",
+    "atty": "attorney",
+    "supt": "superintendent",
+    "asst": "assistant",
+    "secy": "secretary",
+    "pres": "president",
+    "prof": "professor",
+}
+
+
 PORTFOLIO_WORDS = word_set(
     "defense defence foreign state interior finance justice health education economy economic "
     "trade treasury energy agriculture labor labour home environment transport culture commerce "

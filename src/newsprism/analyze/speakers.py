@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsprism.analyze.names import TITLE_SPELLINGS
 from newsprism.analyze.speech_verbs import PERSON_NOUNS
 from newsprism.model import Entity
 
@@ -231,6 +232,7 @@ class Resolver:
     def _fits(self, x: _Actor, title: str) -> bool:
         """Whether a named person may be "the <title>": yes unless every role this article gives
         them is another office ("the president" is not the man it calls a spokesman)."""
+        title = TITLE_SPELLINGS.get(title, title)
         heads = self.role_heads.get(x.entity or "", set())
         if not heads or title in heads:
             return True
@@ -268,10 +270,12 @@ _ROLE_TAIL = re.compile(r"\s+(?:of|for|at|to|in|from)\s+.*$")
 
 
 def role_head(role: str) -> str:
-    """The office word of a role: "Deputy Defense Minister" -> "minister", "head of the
-    service" -> "head", "senior adviser to the mayor" -> "adviser"."""
+    """The office word of a role, in the one spelling compare's labels use: "Deputy Defense
+    Minister" -> "minister", "head of the service" -> "head", "Sen." -> "senator",
+    "spokesman for the mayor" -> "spokesperson"."""
     words = _ROLE_TAIL.sub("", role.lower().split(",")[0]).split()
-    return words[-1].strip(".") if words else ""
+    head = words[-1].replace(".", "") if words else ""
+    return TITLE_SPELLINGS.get(head, head)
 
 
 def _gender_key(name: str, entity: str | None) -> str:

@@ -15,7 +15,14 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
-from newsprism.analyze.names import PORTFOLIO_WORDS, fold_diacritics, name_key, plain_key, strip_possessive
+from newsprism.analyze.names import (
+    PORTFOLIO_WORDS,
+    TITLE_SPELLINGS,
+    fold_diacritics,
+    name_key,
+    plain_key,
+    strip_possessive,
+)
 from newsprism.model import Analysis, Fact, FramingDifference, Role, StoryEntity, WordingVariant
 
 # Uses of a loaded word that carry no judgement, by the word just before or after it:
@@ -188,38 +195,6 @@ GENERIC_BODIES = frozenset(
         "board",
     }
 )
-_SPELLINGS = {
-    "defence": "defense",
-    "labour": "labor",
-    "advisor": "adviser",
-    "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson",
-    "chairman": "chair",
-    "chairwoman": "chair",
-    "chairperson": "chair",
-    "councillor": "councilor",
-    # Abbreviated titles (dots are gone by now): "Sen. Hale" and "Senator Hale" are one label.
-    "sen": "senator",
-    "congressman": "representative",
-    "congresswoman": "representative",
-    "rep": "representative",
-    "gov": "governor",
-    "lt": "lieutenant",
-    "gen": "general",
-    "col": "colonel",
-    "maj": "major",
-    "capt": "captain",
-    "sgt": "sergeant",
-    "cmdr": "commander",
-    "adm": "admiral",
-    "amb": "ambassador",
-    "atty": "attorney",
-    "supt": "superintendent",
-    "asst": "assistant",
-    "secy": "secretary",
-    "pres": "president",
-    "prof": "professor",
-}
 _ROLE_STOP = frozenset({"the", "a", "an", "and", "his", "her", "its", "their", "our", "who", "is", "was"})
 _ROLE_SPLITS = frozenset({"of", "for", "to", "at", "in", "on", "with"})
 _ROLE_TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
@@ -252,12 +227,12 @@ def parse_role(text: str, ignore: frozenset[str] = frozenset()) -> RoleParts | N
     # An appositive after a comma is another label ("chairman of X, the team's owner").
     clean = _PARENS.sub(" ", fold_diacritics(text).translate({0x2019: "'", 0x2018: "'"}).lower())
     clean = clean.split(",")[0]
-    words = [_SPELLINGS.get(w, w) for w in _ROLE_TOKEN.findall(clean.replace(".", ""))]
+    words = [TITLE_SPELLINGS.get(w, w) for w in _ROLE_TOKEN.findall(clean.replace(".", ""))]
     split: list[str] = []
     for word in words:
         prefix, _, rest = word.partition("-")
         if rest and prefix in SUBORDINATE_RANKS | FORMER_WORDS:
-            split.extend([prefix, _SPELLINGS.get(rest, rest)])  # "vice-president", "ex-minister"
+            split.extend([prefix, TITLE_SPELLINGS.get(rest, rest)])  # "vice-president", "ex-minister"
         else:
             split.append(word)
     cut = next((i for i, w in enumerate(split) if w in _ROLE_SPLITS and i > 0), len(split))
