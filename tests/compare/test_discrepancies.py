@@ -222,6 +222,17 @@ def test_figures_an_order_of_magnitude_apart_count_different_things() -> None:
     assert kinds(run([fact("f1", (a, 0), (c, 0))], a, c)) == ["number"]
 
 
+def test_a_figure_put_as_a_possibility_is_not_compared_with_a_fact() -> None:
+    a = article("a", ["The council has cut $40 million from the harbour budget."])
+    b = article("b", ["Her rival's plan would cut the harbour budget by $55 million."])
+    number(a, 0, "$40 million", 40e6, unit="USD")
+    number(b, 0, "$55 million", 55e6, unit="USD")
+    assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
+    c = article("c", ["The council has cut $55 million from the harbour budget."])
+    number(c, 0, "$55 million", 55e6, unit="USD")
+    assert kinds(run([fact("f1", (a, 0), (c, 0))], a, c)) == ["number"]
+
+
 def test_the_same_event_on_different_days_is_a_date_discrepancy() -> None:
     a = article("a", ["The talks took place on Monday."])
     b = article("b", ["The talks took place on Tuesday."])

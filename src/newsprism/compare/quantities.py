@@ -93,11 +93,17 @@ def _singular(noun: str) -> str:
 
 class _Count(NamedTuple):
     """A number with what its sentence says about it: the casualty kind of the words around it
-    ("killed", "injured") and the words between it and its noun ("3 machine guns")."""
+    ("killed", "injured"), the words between it and its noun ("3 machine guns"), and whether it
+    is put as a possibility ("the plan would cut $800 billion") rather than as a fact."""
 
     ref: NumberRef
     kinds: frozenset[str]
     modifiers: frozenset[str]
+    hypothetical: bool = False
+
+
+# Words before a figure that make it a possibility: a fact and a forecast are two claims.
+HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
 
 
 def _counts_in(where: Where, story: StoryView) -> list[_Count]:
@@ -119,7 +125,8 @@ def _counts_in(where: Where, story: StoryView) -> list[_Count]:
             continue  # "12 more", "another 12", "two other victims": part of a count, not the count
         noun = next((i for i, w in enumerate(after[:5]) if n.counts and w.startswith(n.counts[:4])), None)
         modifiers = frozenset(after[:noun]) if noun else frozenset()
-        out.append(_Count(n, _casualty_kinds([*before, *after]), modifiers - _FILLER))
+        hypothetical = bool(HYPOTHETICAL & set(before))
+        out.append(_Count(n, _casualty_kinds([*before, *after]), modifiers - _FILLER, hypothetical))
     return out
 
 
@@ -131,6 +138,7 @@ def number_conflicts(fact: Fact, pairs: list[tuple[Where, Where]], story: StoryV
         small, large = sorted((abs(a.ref.value), abs(b.ref.value)))
         return (
             large <= MAX_RATIO * small
+            and a.hypothetical == b.hypothetical
             and numbers_comparable(a.ref, b.ref)
             and not (a.kinds and b.kinds and not a.kinds & b.kinds)
             and not (a.modifiers and b.modifiers and not a.modifiers & b.modifiers)
