@@ -47,6 +47,8 @@ TITLE_WORDS = word_set(
     "acting interim foreign defense defence"
 )
 # Ministry portfolios: spaCy tags "Defense" in "Deputy Defense Minister" as an ORG of its own.
+# Words that say a title's holder left the post: "recently resigned director", "ousted premier".
+LEFT_POST = frozenset({"resigned", "ousted", "deposed", "sacked", "fired", "dismissed", "departed"})
 # One spelling per title word, so that outlets' roles and the descriptions of a speaker compare:
 # British and American spellings, gendered forms, and abbreviated titles (read without dots).
 TITLE_SPELLINGS = {

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.entities import headline_sentences
-from newsprism.analyze.names import HONORIFICS, is_title_word
+from newsprism.analyze.names import HONORIFICS, LEFT_POST, is_title_word
 from newsprism.analyze.sentences import SentenceIndex
 from newsprism.model import Entity, Role
 
@@ -76,9 +76,8 @@ def _person_tokens(doc: Doc, entities: list[Entity]) -> set[int]:
     return out
 
 
-# Words before a title that say its holder left the post: "recently resigned party director".
-# The parser often reads them as the sentence's verb, so they are picked up by position.
-LEFT_POST = frozenset({"resigned", "ousted", "deposed", "sacked", "fired", "dismissed", "departed"})
+# LEFT_POST: words before a title that say its holder left the post ("recently resigned party
+# director"). The parser often reads them as the sentence's verb, so they are picked up by position.
 
 
 def _with_left_post(doc: Doc, start: int, sent_start: int) -> int:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from newsprism.analyze.names import (
+    LEFT_POST,
     PORTFOLIO_WORDS,
     TITLE_SPELLINGS,
     fold_diacritics,
@@ -97,9 +98,7 @@ NOT_OFFICES = frozenset(
         "neighbour",
     }
 )
-FORMER_WORDS = frozenset(
-    {"former", "ex", "resigned", "ousted", "deposed", "sacked", "fired", "dismissed", "departed"}
-)
+FORMER_WORDS = frozenset({"former", "ex"}) | LEFT_POST
 # Words that describe the holder rather than define the office; they never make two roles differ.
 DESCRIPTORS = frozenset(
     {

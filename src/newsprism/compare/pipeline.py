@@ -107,8 +107,7 @@ def described_actor(speaker: str, actors: Sequence[StoryEntity]) -> StoryEntity 
             return False
         return country is None or country in role.split()
 
-    found = [a for a in actors if a.type == "PERSON" and any(fits(_plain(r.role)) for r in a.roles)]
-    return found[0] if len(found) == 1 else None
+    return _the_one(actors, lambda role: fits(_plain(role)))
 
 
 _DESCRIBED = re.compile(r"^the (?:([a-z]+) )?([a-z]+)$")
@@ -133,6 +132,11 @@ def _titled_actor(speaker: str, actors: Sequence[StoryEntity]) -> StoryEntity | 
             return False  # a former or deputy one is not "the senator", a prime minister not "the minister"
         return qualifier is None or qualifier in words
 
+    return _the_one(actors, fits)
+
+
+def _the_one(actors: Sequence[StoryEntity], fits: Callable[[str], bool]) -> StoryEntity | None:
+    """The only person with a role that fits; None for nobody, and for two or more."""
     found = [a for a in actors if a.type == "PERSON" and any(fits(r.role) for r in a.roles)]
     return found[0] if len(found) == 1 else None
 

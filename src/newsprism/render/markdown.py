@@ -7,7 +7,7 @@ JSON) of source A, so a reader can check any line against the article it came fr
 from __future__ import annotations
 
 from newsprism.model import Comparison
-from newsprism.render.view import Cited, DifferenceView, FactView, Report, Source, build_report
+from newsprism.render.view import Cited, DifferenceView, FactView, Report, Source, build_report, snippet
 
 _SNIPPET = 220
 _NONE = "_None found._"
@@ -19,10 +19,7 @@ def _flat(text: str) -> str:
 
 
 def _snippet(text: str, limit: int = _SNIPPET) -> str:
-    text = _flat(text)
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return snippet(text, limit)
 
 
 def _markers(cited: list[Cited]) -> str:
@@ -122,16 +119,15 @@ def _actors(report: Report) -> list[str]:
         if unroled:
             parts.append(f"named without a role by {', '.join(unroled)}")
         line = f"- **{_flat(entity.name)}** ({entity.type}) — " + "; ".join(parts)
-        others = [a for a in entity.aliases if a != entity.name]
-        if others:
-            line += " — also written " + ", ".join(f"“{_flat(a)}”" for a in others)
+        if actor.other_names:
+            line += " — also written " + ", ".join(f"“{_flat(a)}”" for a in actor.other_names)
         lines.append(line)
     for group in report.passing:
         labels = [s.label for s in group.sources]
         by = ", ".join(labels) if len(labels) > 1 else f"{labels[0]} only"
         names = []
         for actor in group.actors:
-            others = [a for a in actor.entity.aliases if a != actor.entity.name]
+            others = actor.other_names
             also = f" (also {', '.join(f'“{_flat(a)}”' for a in others)})" if others else ""
             names.append(f"{_flat(actor.entity.name)}{also}")
         lines.append(f"- Named by {by}, without a role: {', '.join(names)}")

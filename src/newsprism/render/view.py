@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from newsprism.compare.timeline import date_period, date_sort_key
+from newsprism.compare.timeline import PRECISION_ORDER, date_period, date_sort_key
 from newsprism.model import (
     Article,
     Comparison,
@@ -25,7 +25,6 @@ from newsprism.model import (
 # A sentence in several facts takes the most consequential status, so a reader never
 # misses that something it says is contested.
 _STATUS_RANK: dict[str, int] = {"disputed": 0, "corroborated": 1, "single_source": 2}
-_PRECISION_RANK: dict[str, int] = {"year": 0, "month": 1, "week": 2, "day": 3, "time": 4}
 NO_FACT = "none"
 
 
@@ -127,6 +126,11 @@ class ActorView:
     def has_roles(self) -> bool:
         return any(cell.roles for cell in self.cells)
 
+    @property
+    def other_names(self) -> list[str]:
+        """The ways the outlets write the actor other than its canonical name."""
+        return [a for a in self.entity.aliases if a != self.entity.name]
+
 
 @dataclass(slots=True)
 class PassingGroup:
@@ -195,6 +199,14 @@ class TimelineItem:
 _WINDOW = 200
 
 
+def snippet(text: str, limit: int) -> str:
+    """`text` with its lines joined, cut at a word boundary with an ellipsis if over `limit`."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def date_window(sentence: str, expression: str, width: int = _WINDOW) -> tuple[str, str, str]:
     """(before, expression, after): the part of `sentence` a reader needs to see the date in.
 
@@ -205,15 +217,14 @@ def date_window(sentence: str, expression: str, width: int = _WINDOW) -> tuple[s
     text = " ".join(sentence.split())
     at = text.find(expression) if expression else -1
     if at < 0:
-        if len(text) <= width:
-            return text, "", ""
-        return text[: width - 1].rsplit(" ", 1)[0] + "…", "", ""
+        return snippet(text, width), "", ""
     if len(text) <= width:
         return text[:at], expression, text[at + len(expression) :]
+    # A window of `width` characters (more if the expression is longer) centred on the
+    # expression and kept inside the text.
     room = max(width - len(expression), 0)
-    start = max(0, at - room // 2)
-    end = min(len(text), at + len(expression) + (room - (at - start)))
-    start = max(0, end - len(expression) - room) if end == len(text) else start
+    start = min(max(0, at - room // 2), len(text) - room - len(expression))
+    end = start + room + len(expression)
     before, after = text[start:at], text[at + len(expression) : end]
     if start > 0:
         before = "…" + before.split(" ", 1)[1] if " " in before else "…"
@@ -385,7 +396,7 @@ def _timeline(
         comparison.timeline,
         key=lambda t: (
             date_sort_key(t.date),
-            _PRECISION_RANK.get(t.precision, 9),
+            PRECISION_ORDER.get(t.precision, 9),
             look.labels.get(t.article, ""),
             t.sentence,
         ),
