@@ -25,6 +25,8 @@ SAME_STATEMENT = [
     ("Trump would not attend the talks", "would also not be attending the negotiations"),
     ("will be joined in Istanbul by Deputy Defense Minister", "Medinsky will be accompanied by"),
     ("Zelensky was on his way to Ankara", "Zelensky was en route to Ankara"),
+    ("called for direct negotiations with Ukraine in Istanbul", "which Putin announced unexpectedly"),
+    ("the failed Istanbul round in 2022", "peace discussions stalled"),
 ]
 
 ONLY_ONE_OUTLET = [

@@ -150,6 +150,24 @@ class Citation:
 
 
 @dataclass(slots=True)
+class EventRef:
+    """A predicate with its arguments: who (`agent`) did what (`frame`) to what (`themes`).
+
+    `frame` is the event class the predicate belongs to ("fail" for "stalled" and "failed"), or
+    its lemma outside the classes; `trigger` is the word as written. Arguments are keys:
+    "entity:<id>" for an entity of the same analysis, else the noun's kind or lemma ("talks").
+    """
+
+    trigger: str
+    frame: str
+    agent: str | None
+    themes: list[str]
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
 class Analysis:
     """Everything newsprism reads off one article."""
 
@@ -161,6 +179,7 @@ class Analysis:
     dates: list[DateRef] = field(default_factory=list)
     numbers: list[NumberRef] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    events: list[EventRef] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from newsprism.compare.align import EVENT, SentenceRef, cluster_sentences, lexical_overlap, timestamp_line
+from newsprism.compare.align import (
+    EVENT,
+    SentenceRef,
+    cluster_sentences,
+    lexical_overlap,
+    shared_events,
+    timestamp_line,
+)
 from newsprism.compare.embed import embed
 from newsprism.compare.lexicon import content_stems, stem
 
@@ -92,3 +99,25 @@ def test_datelines_are_never_linked_across_outlets() -> None:
     assert group_of(groups, 0) == [0]
     assert group_of(groups, 1) == [1, 3]
     assert timestamp_line("Updated 2:52 p.m.") and not timestamp_line("Talks open on March 15.")
+
+
+def test_one_event_told_in_different_words_is_linked_by_its_triple() -> None:
+    a = ["Wage talks between the dockers and the port operator collapsed late on Friday."]
+    b = ["The breakdown came after the failed negotiations, a union source told reporters."]
+    failed = frozenset({("fail", "theme", "talks")})
+    plain = refs_of(a, b)
+    vectors = embed([r.text for r in plain])
+    assert len(cluster_sentences(plain, vectors)) == 2  # the words alone do not carry it
+    with_events = [SentenceRef(r.article, r.sentence, r.text, events=failed) for r in plain]
+    assert cluster_sentences(with_events, vectors) == [[0, 1]]
+
+
+def test_shared_events_need_the_same_class_role_and_argument() -> None:
+    refs = [
+        SentenceRef(0, 0, "x", events=frozenset({("fail", "theme", "talks")})),
+        SentenceRef(1, 0, "y", events=frozenset({("fail", "theme", "talks"), ("lead", "agent", "actor:a1")})),
+        SentenceRef(1, 1, "z", events=frozenset({("propose", "theme", "talks"), ("fail", "agent", "talks")})),
+    ]
+    sim = shared_events(refs)
+    assert sim[0, 1] == sim[1, 0] == 1.0
+    assert sim[0, 2] == 0.0

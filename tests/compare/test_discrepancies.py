@@ -233,6 +233,27 @@ def test_a_figure_put_as_a_possibility_is_not_compared_with_a_fact() -> None:
     assert kinds(run([fact("f1", (a, 0), (c, 0))], a, c)) == ["number"]
 
 
+def test_figures_shared_out_respectively_are_not_compared() -> None:
+    a = article("a", ["The club signed the striker to a $30 million contract."])
+    b = article(
+        "b", ["The club signed the striker and the keeper for $34 million and $9 million, respectively."]
+    )
+    number(a, 0, "$30 million", 30e6, unit="USD")
+    number(b, 0, "$34 million", 34e6, unit="USD")
+    assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
+
+
+def test_figures_about_an_earlier_period_are_not_compared() -> None:
+    a = article("a", ["Okafor has spent 12 seasons with the club."])
+    b = article("b", ["Prior to that, Okafor spent three seasons as the club's scout."])
+    number(a, 0, "12", 12, counts="season")
+    number(b, 0, "three", 3, counts="season")
+    assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
+    c = article("c", ["Okafor has spent three seasons with the club."])
+    number(c, 0, "three", 3, counts="season")
+    assert kinds(run([fact("f1", (a, 0), (c, 0))], a, c)) == ["number"]
+
+
 def test_the_same_event_on_different_days_is_a_date_discrepancy() -> None:
     a = article("a", ["The talks took place on Monday."])
     b = article("b", ["The talks took place on Tuesday."])

@@ -9,7 +9,18 @@ import jsonschema
 import pytest
 from jsonschema import Draft202012Validator
 
-from newsprism.model import Analysis, Citation, DateRef, Entity, Mention, NumberRef, Quote, Role, Sentence
+from newsprism.model import (
+    Analysis,
+    Citation,
+    DateRef,
+    Entity,
+    EventRef,
+    Mention,
+    NumberRef,
+    Quote,
+    Role,
+    Sentence,
+)
 from newsprism.render import UnknownFormatError, render
 from newsprism.render.json import (
     analysis_schema,
@@ -151,12 +162,30 @@ def _hand_made_analysis() -> Analysis:
             Citation("Reuters", "Reuters reported", 0, 58, 74, "reports"),
             Citation("AP", "AP", None, None, None, "credit"),
         ],
+        events=[EventRef("hurt", "injure", None, ["worker"], 0, 52, 56)],
     )
 
 
 def test_analysis_dict_validates_against_analysis_schema() -> None:
     data = analysis_to_dict(_hand_made_analysis())
-    assert set(data) == {"id", "language", "sentences", "entities", "quotes", "dates", "numbers", "citations"}
+    assert set(data) == {
+        "id",
+        "language",
+        "sentences",
+        "entities",
+        "quotes",
+        "dates",
+        "numbers",
+        "citations",
+        "events",
+    }
+    validate_analysis(data)
+
+
+def test_analysis_without_events_still_validates() -> None:
+    """Analyses written before events were read lack the field; they stay valid."""
+    data = analysis_to_dict(_hand_made_analysis())
+    del data["events"]
     validate_analysis(data)
 
 

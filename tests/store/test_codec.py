@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from newsprism.model import Analysis, Citation, DateRef, Entity, Mention, NumberRef, Quote, Role, Sentence
+from newsprism.model import (
+    Analysis,
+    Citation,
+    DateRef,
+    Entity,
+    EventRef,
+    Mention,
+    NumberRef,
+    Quote,
+    Role,
+    Sentence,
+)
 from newsprism.render.json import analysis_to_dict
 from newsprism.store import analysis_from_dict
 
@@ -30,6 +41,7 @@ def _analysis() -> Analysis:
         dates=[DateRef("third day", None, "day", "present", 0, 18, 27, part_of_day=None)],
         numbers=[NumberRef("40 ships", 40.0, None, "ships", 1, 66, 74, qualifier="about")],
         citations=[Citation("Reuters", "told Reuters", 1, 52, 64, kind="told")],
+        events=[EventRef("strike", "strike", None, ["port"], 0, 5, 11)],
     )
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from newsprism.analyze.citations import extract_citations
 from newsprism.analyze.dates import extract_dates
 from newsprism.analyze.entities import extract_entities
+from newsprism.analyze.events import extract_events
 from newsprism.analyze.nlp import load_nlp
 from newsprism.analyze.numbers import extract_numbers
 from newsprism.analyze.quotes import extract_quotes
@@ -79,6 +80,7 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
         dates=extract_dates(doc, sentences, published_date(article)),
         numbers=extract_numbers(doc, sentences),
         citations=extract_citations(doc, sentences, article.credits),
+        events=extract_events(doc, sentences, entities),
     )
 
 

@@ -46,15 +46,47 @@ def sentence_anchors(analysis: Analysis) -> dict[int, set[str]]:
     return anchors
 
 
+def sentence_events(analysis: Analysis, actor_index: ActorIndex) -> dict[int, set[tuple[str, str, str]]]:
+    """Per sentence, its (event class, role, argument) triples, with the article's entities
+    replaced by the story-level actors they fold into, so "Erdogan" in one outlet and
+    "Recep Tayyip Erdoğan" in another are one argument."""
+
+    def story_key(key: str) -> str:
+        if key.startswith("entity:"):
+            actor = actor_index.get((analysis.id, key.removeprefix("entity:")))
+            return f"actor:{actor}" if actor else key + "@" + analysis.id
+        return key
+
+    triples: dict[int, set[tuple[str, str, str]]] = {}
+    for event in analysis.events:
+        found = triples.setdefault(event.sentence, set())
+        if event.agent:
+            found.add((event.frame, "agent", story_key(event.agent)))
+        found.update((event.frame, "theme", story_key(theme)) for theme in event.themes)
+    return triples
+
+
 def align_facts(
-    articles: Sequence[Article], analyses: Sequence[Analysis], config: AlignConfig | None = None
+    articles: Sequence[Article],
+    analyses: Sequence[Analysis],
+    config: AlignConfig | None = None,
+    actor_index: ActorIndex | None = None,
 ) -> list[Fact]:
     """Every sentence of every article placed in exactly one fact, facts in reading order."""
+    if actor_index is None:
+        actor_index = fold_actors(analyses)[1]
     refs: list[SentenceRef] = []
     for i, analysis in enumerate(analyses):
         anchors = sentence_anchors(analysis)
+        events = sentence_events(analysis, actor_index)
         refs.extend(
-            SentenceRef(article=i, sentence=s.index, text=s.text, anchors=frozenset(anchors.get(s.index, ())))
+            SentenceRef(
+                article=i,
+                sentence=s.index,
+                text=s.text,
+                anchors=frozenset(anchors.get(s.index, ())),
+                events=frozenset(events.get(s.index, ())),
+            )
             for s in analysis.sentences
         )
     vectors = embed([r.text for r in refs])
@@ -184,7 +216,7 @@ def compare(
     analyses = list(analyses)
     by_id = {a.id: a for a in analyses}
     actors, actor_index = fold_actors(analyses)
-    facts = align_facts(articles, analyses, config)
+    facts = align_facts(articles, analyses, config, actor_index)
     discrepancies = find_discrepancies(facts, by_id, actors, actor_index)
     disputed = {d.fact for d in discrepancies if d.fact}
     for fact in facts:

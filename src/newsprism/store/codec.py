@@ -11,7 +11,18 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from newsprism.model import Analysis, Citation, DateRef, Entity, Mention, NumberRef, Quote, Role, Sentence
+from newsprism.model import (
+    Analysis,
+    Citation,
+    DateRef,
+    Entity,
+    EventRef,
+    Mention,
+    NumberRef,
+    Quote,
+    Role,
+    Sentence,
+)
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -47,4 +58,5 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
         dates=[_build(DateRef, d) for d in data.get("dates", [])],
         numbers=[_build(NumberRef, n) for n in data.get("numbers", [])],
         citations=[_build(Citation, c) for c in data.get("citations", [])],
+        events=[_build(EventRef, e, themes=list(e.get("themes", []))) for e in data.get("events", [])],
     )
