@@ -121,3 +121,12 @@ def test_shared_events_need_the_same_class_role_and_argument() -> None:
     sim = shared_events(refs)
     assert sim[0, 1] == sim[1, 0] == 1.0
     assert sim[0, 2] == 0.0
+
+
+def test_telling_of_the_same_kind_of_happening_counts_only_at_event_level() -> None:
+    refs = [
+        SentenceRef(0, 0, "x", events=frozenset({("arrest", "class", ""), ("arrest", "agent", "police")})),
+        SentenceRef(1, 0, "y", events=frozenset({("arrest", "class", ""), ("arrest", "theme", "actor:a2")})),
+    ]
+    assert shared_events(refs)[0, 1] == 0.0
+    assert shared_events(refs, EVENT.event_roles)[0, 1] == 1.0

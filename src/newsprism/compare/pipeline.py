@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from newsprism.analyze.events import EVENT_CLASSES
 from newsprism.analyze.pipeline import analyze
 from newsprism.compare.actors import ActorIndex, fold_actors
 from newsprism.compare.align import AlignConfig, SentenceRef, cluster_sentences
@@ -46,10 +47,14 @@ def sentence_anchors(analysis: Analysis) -> dict[int, set[str]]:
     return anchors
 
 
+_EVENT_CLASS_NAMES = frozenset(EVENT_CLASSES.values())
+
+
 def sentence_events(analysis: Analysis, actor_index: ActorIndex) -> dict[int, set[tuple[str, str, str]]]:
     """Per sentence, its (event class, role, argument) triples, with the article's entities
     replaced by the story-level actors they fold into, so "Erdogan" in one outlet and
-    "Recep Tayyip Erdoğan" in another are one argument."""
+    "Recep Tayyip Erdoğan" in another are one argument. A predicate of a listed event class
+    also gives (class, "class", ""): the sentence tells of that kind of happening."""
 
     def story_key(key: str) -> str:
         if key.startswith("entity:"):
@@ -63,6 +68,8 @@ def sentence_events(analysis: Analysis, actor_index: ActorIndex) -> dict[int, se
         if event.agent:
             found.add((event.frame, "agent", story_key(event.agent)))
         found.update((event.frame, "theme", story_key(theme)) for theme in event.themes)
+        if event.frame in _EVENT_CLASS_NAMES:
+            found.add((event.frame, "class", ""))
     return triples
 
 
