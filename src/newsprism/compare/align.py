@@ -129,7 +129,7 @@ def shared_events(
     """1 where two sentences hold a common (event class, role, argument) triple with a role in `roles`.
 
     One sparse sentence-by-triple incidence product instead of a set intersection per pair, so
-    a story of thousands of sentences costs milliseconds.
+    a story of 4,000 sentences costs about 0.3 s.
     """
     vocab: dict[tuple[str, str, str], int] = {}
     rows: list[int] = []
