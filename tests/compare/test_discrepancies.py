@@ -254,6 +254,14 @@ def test_figures_about_an_earlier_period_are_not_compared() -> None:
     assert kinds(run([fact("f1", (a, 0), (c, 0))], a, c)) == ["number"]
 
 
+def test_a_date_about_an_earlier_period_is_not_compared_either() -> None:
+    a = article("a", ["The talks took place on Monday."])
+    b = article("b", ["Previously, the talks took place on Tuesday."])
+    date_ref(a, 0, "Monday", "2025-05-12")
+    date_ref(b, 0, "Tuesday", "2025-05-13")
+    assert run([fact("f1", (a, 0), (b, 0))], a, b) == []
+
+
 def test_the_same_event_on_different_days_is_a_date_discrepancy() -> None:
     a = article("a", ["The talks took place on Monday."])
     b = article("b", ["The talks took place on Tuesday."])

@@ -17,13 +17,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsprism.analyze.names import fold_diacritics
+from newsprism.analyze.names import fold_diacritics, word_set
 from newsprism.analyze.sentences import SentenceIndex
 from newsprism.model import Entity, EventRef
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 def _classes(table: dict[str, str]) -> dict[str, str]:
@@ -91,7 +87,7 @@ UNACCUSATIVE = frozenset({"fail", "die", "travel", "rise", "fall"})
 """Classes whose grammatical subject undergoes the event ("the talks failed"): it is the theme,
 as in "the failed talks", not an agent."""
 
-LIGHT = _words(
+LIGHT = word_set(
     """be have do make get take give include represent remain continue begin start want need seem
     become say tell add write note report state declare explain mention indicate tweet post reply
     respond ask believe think know find show claim describe accord"""

@@ -13,14 +13,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from newsprism.analyze.names import word_set
 
 # Verbs that introduce a quotation standing beside them. The frame's position already says
 # "this is speech", so the list can be generous.
-FRAME_CUES = _words(
+FRAME_CUES = word_set(
     """say tell add write ask continue explain note tweet post reply respond answer argue claim insist
     warn declare state announce remark recall joke quip shout yell scream exclaim observe acknowledge
     admit concede complain conclude confirm contend counter cry demand deny emphasize emphasise stress
@@ -63,15 +60,15 @@ outline: dobj | lament: dobj | bemoan: dobj | recount: dobj | articulate: dobj |
 deem: dobj | thank: for | advocate: for | rail: against | brag: about | hint: at | liken: to | vouch: for
 """
 CUE_COMPLEMENTS: dict[str, frozenset[str]] = {
-    verb.strip(): _words(deps)
+    verb.strip(): word_set(deps)
     for entry in _CUE_TABLE.replace("\n", " | ").split("|")
     if ":" in entry
     for verb, deps in [entry.split(":")]
 }
 # Documents that speak for the clause they open: "In a new poll, 18 percent ...".
-SOURCE_NOUNS = _words("poll polls survey surveys study report analysis")
+SOURCE_NOUNS = word_set("poll polls survey surveys study report analysis")
 # Heads of common nouns that name one person ("the official said"); a pronoun may point at them.
-PERSON_NOUNS = _words(
+PERSON_NOUNS = word_set(
     """president leader minister official spokesman spokeswoman spokesperson senator governor chancellor
     secretary candidate lawmaker aide adviser advisor chief director ambassador mayor representative
     congressman congresswoman judge lawyer attorney analyst expert officer diplomat general commander
@@ -81,9 +78,9 @@ PERSON_NOUNS = _words(
     prosecutor investigator strategist pollster consultant commentator columnist reporter editor"""
 )
 # A direct object joins the content beside a predicate or preposition: "accused him of lying".
-_WITH_OBJECT = _words("oprd as of for to with")
-_PREP_OBJECTS = _words("pobj pcomp")
-_CLAUSAL = _words("ccomp xcomp dobj oprd")
+_WITH_OBJECT = word_set("oprd as of for to with")
+_PREP_OBJECTS = word_set("pobj pcomp")
+_CLAUSAL = word_set("ccomp xcomp dobj oprd")
 
 
 def cue_words(v: Token, content_start: int | None = None) -> str:

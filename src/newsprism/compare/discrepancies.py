@@ -81,6 +81,13 @@ _LEFT_POST = re.compile(
     re.IGNORECASE,
 )
 
+# A sentence whose values are not the fact's own: "... for $80 million and $25 million,
+# respectively" shares them out among several subjects; "Prior to that, she spent four seasons
+# as ..." tells of an earlier period than the fact.
+_NOT_ITS_OWN_VALUES = re.compile(
+    r"\brespectively\b|^\W*(?:prior to that|before that|until then|previously)\b", re.IGNORECASE
+)
+
 
 def find_discrepancies(
     facts: Sequence[Fact],
@@ -113,7 +120,8 @@ def _parallel_pairs(fact: Fact, story: StoryView) -> list[tuple[Where, Where]]:
     words are compared then (MIN_SHARED stems, at least MIN_OVERLAP of the shorter sentence).
     A fact with one sentence per article needs one shared word: the alignment already paired them.
     Datelines and bylines ("Published November 11, 2011") carry almost no words besides their
-    date and are never compared: every outlet publishes on its own day.
+    date and are never compared: every outlet publishes on its own day. Nor is a sentence whose
+    values belong to other subjects or an earlier period (_NOT_ITS_OWN_VALUES).
     """
     groups: dict[str, list[int]] = {}
     for mention in fact.mentions:
@@ -125,11 +133,12 @@ def _parallel_pairs(fact: Fact, story: StoryView) -> list[tuple[Where, Where]]:
     one_each = all(len(indices) == 1 for indices in groups.values())
     wheres = [(art, i) for art, indices in groups.items() for i in indices]
     stems = {w: story.stems(w) for w in wheres}
+    own = {w: not ((s := story.sentences.get(w)) and _NOT_ITS_OWN_VALUES.search(s.text)) for w in wheres}
     out = []
     for n, a in enumerate(wheres):
         for b in wheres[n + 1 :]:
             sa, sb = stems[a], stems[b]
-            if a[0] == b[0] or len(sa) < MIN_WORDS or len(sb) < MIN_WORDS:
+            if a[0] == b[0] or len(sa) < MIN_WORDS or len(sb) < MIN_WORDS or not (own[a] and own[b]):
                 continue
             shared = len(sa & sb)
             close = shared >= MIN_SHARED and shared >= MIN_OVERLAP * min(len(sa), len(sb))

@@ -76,12 +76,11 @@ def sentence_events(analysis: Analysis, actor_index: ActorIndex) -> dict[int, se
 def align_facts(
     articles: Sequence[Article],
     analyses: Sequence[Analysis],
+    actor_index: ActorIndex,
     config: AlignConfig | None = None,
-    actor_index: ActorIndex | None = None,
 ) -> list[Fact]:
-    """Every sentence of every article placed in exactly one fact, facts in reading order."""
-    if actor_index is None:
-        actor_index = fold_actors(analyses)[1]
+    """Every sentence of every article placed in exactly one fact, facts in reading order;
+    `actor_index` (from `fold_actors`) folds each outlet's names for the event triples."""
     refs: list[SentenceRef] = []
     for i, analysis in enumerate(analyses):
         anchors = sentence_anchors(analysis)
@@ -223,7 +222,7 @@ def compare(
     analyses = list(analyses)
     by_id = {a.id: a for a in analyses}
     actors, actor_index = fold_actors(analyses)
-    facts = align_facts(articles, analyses, config, actor_index)
+    facts = align_facts(articles, analyses, actor_index, config)
     discrepancies = find_discrepancies(facts, by_id, actors, actor_index)
     disputed = {d.fact for d in discrepancies if d.fact}
     for fact in facts:

@@ -48,10 +48,6 @@ PARTIAL = frozenset({"other", "more", "another", "additional", "further", "remai
 _FILLER = frozenset({"of", "the", "a", "an", "and", "-", ",", "'", "s"})
 _MODEL_NAME = re.compile(r"\b[A-Z]{2,4}\s?-?\s?$")
 _AGE = re.compile(r"years?\s*-?\s*old", re.IGNORECASE)
-# "... for $80 million and $25 million, respectively": each figure belongs to a different subject.
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-# "Prior to that, she spent four seasons as ...": the figures are about an earlier period.
-_EARLIER_PERIOD = re.compile(r"^\W*(?:prior to that|before that|until then|previously)\b", re.IGNORECASE)
 
 
 def number_interval(n: NumberRef) -> tuple[float, float]:
@@ -112,7 +108,7 @@ HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
 
 def _counts_in(where: Where, story: StoryView) -> list[_Count]:
     sentence = story.sentences.get(where)
-    if sentence is None or _RESPECTIVELY.search(sentence.text) or _EARLIER_PERIOD.search(sentence.text):
+    if sentence is None:
         return []
     out = []
     for n in story.numbers.get(where, []):
