@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.newsprism-installed
 OUT ?= build
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench train-links clean
 
 setup: $(STAMP)
 
@@ -35,11 +35,18 @@ lint: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
+# Retrain the link model (src/newsprism/compare/link_model.json) from ../shared/data.
+train-links: setup
+	$(BIN)/python bench/train_links.py
+
 bench: setup
 	$(BIN)/python bench/analysis_speed.py
 	$(BIN)/python bench/memory_flat.py
 	$(BIN)/python bench/quotes_polnear.py
 	$(BIN)/python bench/align_ecbplus.py
+	$(BIN)/python bench/align_ecbplus.py --split train
+	$(BIN)/python bench/align_claims.py
+	$(BIN)/python bench/compare_speed.py
 	$(BIN)/python bench/cluster_quality.py
 	$(BIN)/python bench/cluster_scale.py
 	$(BIN)/python bench/dedup_speed.py

@@ -35,7 +35,7 @@ def main() -> int:
         return 0
 
     from newsprism.analyze.pipeline import analyze
-    from newsprism.compare.align import GRANULARITIES
+    from newsprism.compare.links import GRANULARITIES
     from newsprism.compare.pipeline import compare
     from newsprism.ingest import read_inputs
     from newsprism.model import Article
@@ -66,7 +66,7 @@ def main() -> int:
         out_dir = args.out / name
         out_dir.mkdir(parents=True, exist_ok=True)
         for story, (articles, analyses) in stories.items():
-            comparison = compare(articles, analyses, config=GRANULARITIES[name])
+            comparison = compare(articles, analyses, granularity=name)
             (out_dir / f"{story}.json").write_text(
                 json.dumps(comparison_to_dict(comparison)), encoding="utf-8"
             )

@@ -201,7 +201,6 @@ def compare(
     ] = Granularity.claim,
 ) -> None:
     """Treat the inputs as one story and compare the outlets."""
-    from newsprism.compare.align import GRANULARITIES
     from newsprism.compare.pipeline import compare as compare_story
     from newsprism.render import render
 
@@ -219,7 +218,7 @@ def compare(
     with _progress() as progress:
         comparison = compare_story(
             articles,
-            config=GRANULARITIES[granularity.value],
+            granularity=granularity.value,
             progress=lambda items: _tracked(progress, items, "analyzing", len(articles)),
         )
     _write(render(comparison, format.value), output)

@@ -156,6 +156,7 @@ class EventRef:
     `frame` is the event class the predicate belongs to ("fail" for "stalled" and "failed"), or
     its lemma outside the classes; `trigger` is the word as written. Arguments are keys:
     "entity:<id>" for an entity of the same analysis, else the noun's kind or lemma ("talks").
+    `negated`: the predicate is denied ("will not travel", "never signed").
     """
 
     trigger: str
@@ -165,6 +166,18 @@ class EventRef:
     sentence: int
     start: int
     end: int
+    negated: bool = False
+
+
+@dataclass(slots=True)
+class ClaimRef:
+    """A part of a sentence that states a claim of its own: a clause ("X, who led the talks")
+    or a quotation. `start`/`end` are character offsets into the article's text."""
+
+    sentence: int
+    start: int
+    end: int
+    kind: Literal["clause", "quote"] = "clause"
 
 
 @dataclass(slots=True)
@@ -180,6 +193,7 @@ class Analysis:
     numbers: list[NumberRef] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     events: list[EventRef] = field(default_factory=list)
+    claims: list[ClaimRef] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -196,18 +210,30 @@ class Story:
 
 @dataclass(slots=True)
 class FactMention:
+    """Where an article states a fact: the sentence, and within it the part (`start`, `end`:
+    character offsets into the article's text) that states the claim; None where the whole
+    sentence does, or in a comparison stored before parts were kept."""
+
     article: str
     sentence: int
     text: str
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass(slots=True)
 class Fact:
-    """One happening or claim, with every sentence (of any article) that reports it."""
+    """One claim, with every sentence (of any article) that states it.
+
+    A sentence may state several claims, so it may be a mention of several facts. `confidence`
+    is the weakest link between two outlets' mentions (the learned probability that they state
+    the same claim); None for a single-source fact.
+    """
 
     id: str
     status: FactStatus
     mentions: list[FactMention]
+    confidence: float | None = None
 
 
 @dataclass(slots=True)

@@ -1,132 +1,165 @@
-"""The aligner links paraphrases across outlets and keeps topical neighbours apart."""
+"""Claims -> links -> facts: what several outlets share is found claim by claim, and nothing
+else is linked. Sentences are our own, written for these tests."""
 
 from __future__ import annotations
 
-from newsprism.compare.align import (
-    EVENT,
-    SentenceRef,
-    cluster_sentences,
-    lexical_overlap,
-    shared_events,
-    timestamp_line,
-)
-from newsprism.compare.embed import embed
-from newsprism.compare.lexicon import content_stems, stem
+import numpy as np
+import pytest
+
+from newsprism.analyze.pipeline import analyze
+from newsprism.compare.actors import fold_actors
+from newsprism.compare.align import Link, group_links
+from newsprism.compare.links import LinkModel, LinkRule, load_model, model_from_dict
+from newsprism.compare.pipeline import align_facts, story_signals
+from newsprism.compare.signals import FEATURES, pair_features, timestamp_line
+from newsprism.model import Article, Fact
 
 
-def refs_of(*articles: list[str]) -> list[SentenceRef]:
-    return [
-        SentenceRef(article=a, sentence=i, text=t)
-        for a, sents in enumerate(articles)
-        for i, t in enumerate(sents)
-    ]
+def facts_of(*texts: str, granularity: str = "claim") -> tuple[list[Article], list[Fact]]:
+    articles = [Article(id=f"a{i}", text=t, source=f"Outlet {i}") for i, t in enumerate(texts)]
+    analyses = list(analyze(articles))
+    _, index = fold_actors(analyses)
+    return articles, align_facts(articles, analyses, index, load_model(granularity))
 
 
-def group_of(groups: list[list[int]], pos: int) -> list[int]:
-    return next(g for g in groups if pos in g)
+def linked(facts: list[Fact], first: tuple[str, int], second: tuple[str, int]) -> bool:
+    return any(
+        {first, second} <= {(m.article, m.sentence) for m in f.mentions}
+        for f in facts
+        if f.status != "single_source"
+    )
 
 
-def test_stems_fold_inflection_and_diacritics() -> None:
-    assert stem("captured") == stem("capture") == stem("captures")
-    assert content_stems("Erdoğan met the pirates") == content_stems("Erdogan met a pirate")
+FILLER_A = "Rain is expected across the region for the rest of the week. "
+FILLER_B = "A local bakery won a national award for its sourdough bread. "
+FILLER_C = "The football club announced a new coach for the coming season. "
 
 
-def test_lexical_overlap_weighs_rare_shared_terms_above_common_ones() -> None:
-    bags = [
-        frozenset({"mayor", "bridge", "closed"}),
-        frozenset({"mayor", "bridge", "shut"}),
-        frozenset({"mayor", "budget", "approved"}),
-        frozenset({"mayor", "park", "opened"}),
-    ]
-    sim = lexical_overlap(bags)
-    assert sim[0, 1] > sim[0, 2] > 0
-    assert sim[0, 3] < sim[0, 1]
+@pytest.mark.slow
+def test_a_sentence_stating_two_claims_joins_each_outlet_that_states_one() -> None:
+    two_claims = (
+        "Marta Oliveira, who negotiated the 2019 water-sharing treaty with Spain, will lead "
+        "Portugal's delegation to the climate summit in Nairobi, the foreign ministry said on Tuesday."
+    )
+    _, facts = facts_of(
+        FILLER_A + two_claims,
+        FILLER_B + "Marta Oliveira negotiated the water-sharing treaty with Spain in 2019.",
+        FILLER_C + "Portugal's delegation to the Nairobi climate summit will be led by Marta Oliveira.",
+    )
+    assert linked(facts, ("a0", 1), ("a1", 1))
+    assert linked(facts, ("a0", 1), ("a2", 1))
+    # Two claims, two facts: the treaty and the delegation are not one fact through the sentence
+    # that states both.
+    assert not linked(facts, ("a1", 1), ("a2", 1))
+    spans = {
+        f.mentions[0].end - f.mentions[0].start  # type: ignore[operator]
+        for f in facts
+        if f.status != "single_source" and f.mentions[0].article == "a0"
+    }
+    assert spans and all(span < len(two_claims) for span in spans)  # a part, not the whole sentence
 
 
-def test_paraphrases_across_outlets_form_one_fact_and_unrelated_sentences_stay_apart() -> None:
-    a = [
-        "The city council voted 7-2 on Monday to close the old harbour bridge for repairs.",
+@pytest.mark.slow
+def test_the_same_quotation_inside_differently_built_sentences_is_one_fact() -> None:
+    _, facts = facts_of(
+        FILLER_A + "“We will not sign a deal that leaves our fishermen with empty nets,” the minister told "
+        "reporters in Brussels after a night of talks.",
+        FILLER_B + "After the overnight session, which ended without agreement, the minister said the "
+        "country would not sign a deal that leaves “our fishermen with empty nets.”",
+    )
+    assert linked(facts, ("a0", 1), ("a1", 1))
+
+
+@pytest.mark.slow
+def test_two_sentences_sharing_only_a_topic_word_are_not_linked() -> None:
+    _, facts = facts_of(
+        FILLER_A + "The harbour authority raised docking fees for cruise ships by twelve percent.",
+        FILLER_B + "Cruise passengers complained about long queues at the harbour's new terminal.",
+    )
+    assert not linked(facts, ("a0", 1), ("a1", 1))
+    assert all(f.status == "single_source" for f in facts)
+
+
+@pytest.mark.slow
+def test_paraphrases_are_linked_and_unrelated_sentences_stay_single() -> None:
+    _, facts = facts_of(
+        "The city council voted 7-2 on Monday to close the old harbour bridge for repairs. "
         "Rain is expected across the region for the rest of the week.",
-        "The mayor said the museum will reopen in June after a renovation.",
-    ]
-    b = [
-        "Councillors decided by seven votes to two on Monday to shut the ageing harbour bridge for repairs.",
+        "Councillors decided by seven votes to two on Monday to shut the ageing harbour bridge for repairs. "
         "A local bakery won a national award for its sourdough bread.",
-    ]
-    refs = refs_of(a, b)
-    groups = cluster_sentences(refs, embed([r.text for r in refs]))
-    assert group_of(groups, 0) == [0, 3]
-    for pos in (1, 2, 4):
-        assert group_of(groups, pos) == [pos]
+    )
+    assert linked(facts, ("a0", 0), ("a1", 0))
+    singles = {(f.mentions[0].article, f.mentions[0].sentence) for f in facts if f.status == "single_source"}
+    assert singles == {("a0", 1), ("a1", 1)}
+    shared = next(f for f in facts if f.status == "corroborated")
+    assert shared.confidence is not None and 0 < shared.confidence <= 1
 
 
-def test_two_similar_but_different_claims_are_not_linked() -> None:
-    a = ["Police arrested two men after a shooting outside a nightclub in the city centre on Friday."]
-    b = ["Police are searching for a woman after a stabbing at a supermarket in the suburbs on Tuesday."]
-    refs = refs_of(a, b)
-    groups = cluster_sentences(refs, embed([r.text for r in refs]))
-    assert len(groups) == 2
+@pytest.mark.slow
+def test_stories_of_one_article_and_of_no_sentences_in_common() -> None:
+    _, facts = facts_of("Only one sentence here, about a vote in the council.")
+    assert [f.status for f in facts] == ["single_source"]
+    _, facts = facts_of(FILLER_A.strip(), FILLER_B.strip(), FILLER_C.strip())
+    assert len(facts) == 3 and all(f.status == "single_source" for f in facts)
 
 
-def test_event_granularity_links_more_loosely_than_claims() -> None:
-    a = [
-        "A magnitude 6.1 earthquake struck central Italy early on Wednesday.",
-        "Rescue teams pulled survivors from collapsed buildings in the town of Norcia.",
-    ]
-    b = [
-        "A strong quake hit central Italy on Wednesday morning, damaging buildings.",
-        "Emergency crews searched the rubble of homes in Norcia for people trapped.",
-    ]
-    refs = refs_of(a, b)
-    vectors = embed([r.text for r in refs])
-    claim_links = sum(len({refs[p].article for p in g}) > 1 for g in cluster_sentences(refs, vectors))
-    event_links = sum(len({refs[p].article for p in g}) > 1 for g in cluster_sentences(refs, vectors, EVENT))
-    assert claim_links >= 1
-    assert event_links >= claim_links
-
-
-def test_empty_and_single_sentence_stories() -> None:
-    assert cluster_sentences([], embed([])) == []
-    one = refs_of(["Only one sentence here."])
-    assert cluster_sentences(one, embed([one[0].text])) == [[0]]
-
-
+@pytest.mark.slow
 def test_datelines_are_never_linked_across_outlets() -> None:
-    a = ["Posted: March 3, 2025, 3:23 PM ET", "The harbour bridge was closed after a crane struck it."]
-    b = ["Monday, March 3, 2025", "A crane hit the harbour bridge, which was then closed."]
-    refs = refs_of(a, b)
-    groups = cluster_sentences(refs, embed([r.text for r in refs]), EVENT)
-    assert group_of(groups, 0) == [0]
-    assert group_of(groups, 1) == [1, 3]
+    _, facts = facts_of(
+        "Posted: March 3, 2025, 3:23 PM ET\n\nThe harbour bridge was closed after a crane struck it.",
+        "Monday, March 3, 2025\n\nA crane hit the harbour bridge, which was then closed.",
+        granularity="event",
+    )
+    assert not linked(facts, ("a0", 0), ("a1", 0))
     assert timestamp_line("Updated 2:52 p.m.") and not timestamp_line("Talks open on March 15.")
 
 
-def test_one_event_told_in_different_words_is_linked_by_its_triple() -> None:
-    a = ["Wage talks between the dockers and the port operator collapsed late on Friday."]
-    b = ["The breakdown came after the failed negotiations, a union source told reporters."]
-    failed = frozenset({("fail", "theme", "talks")})
-    plain = refs_of(a, b)
-    vectors = embed([r.text for r in plain])
-    assert len(cluster_sentences(plain, vectors)) == 2  # the words alone do not carry it
-    with_events = [SentenceRef(r.article, r.sentence, r.text, events=failed) for r in plain]
-    assert cluster_sentences(with_events, vectors) == [[0, 1]]
-
-
-def test_shared_events_need_the_same_class_role_and_argument() -> None:
-    refs = [
-        SentenceRef(0, 0, "x", events=frozenset({("fail", "theme", "talks")})),
-        SentenceRef(1, 0, "y", events=frozenset({("fail", "theme", "talks"), ("lead", "agent", "actor:a1")})),
-        SentenceRef(1, 1, "z", events=frozenset({("propose", "theme", "talks"), ("fail", "agent", "talks")})),
+@pytest.mark.slow
+def test_long_articles_are_weighed_against_candidates_only() -> None:
+    sentences = [
+        f"Item {n} of the council agenda concerns street number {n} in district {n % 7}." for n in range(260)
     ]
-    sim = shared_events(refs)
-    assert sim[0, 1] == sim[1, 0] == 1.0
-    assert sim[0, 2] == 0.0
+    articles = [Article(id=x, text=" ".join(sentences), source=x) for x in ("a", "b")]
+    analyses = list(analyze(articles))
+    _, index = fold_actors(analyses)
+    signals = story_signals(analyses, index)
+    rows, cols = signals.rows_of(0), signals.rows_of(1)
+    block = pair_features(signals, rows, cols)
+    assert len(block.ii) < len(rows) * len(cols) / 4  # not every pair of 260 x 260
+    assert block.features.shape == (len(block.ii), len(FEATURES))
 
 
-def test_telling_of_the_same_kind_of_happening_counts_only_at_event_level() -> None:
-    refs = [
-        SentenceRef(0, 0, "x", events=frozenset({("arrest", "class", ""), ("arrest", "agent", "police")})),
-        SentenceRef(1, 0, "y", events=frozenset({("arrest", "class", ""), ("arrest", "theme", "actor:a2")})),
-    ]
-    assert shared_events(refs)[0, 1] == 0.0
-    assert shared_events(refs, EVENT.event_roles)[0, 1] == 1.0
+def test_facts_grow_only_by_sentences_linked_to_every_other_outlet() -> None:
+    # Sentences 0 (outlet 0), 1 (outlet 1), 2 (outlet 2); 0-1 and 1-2 are linked, 0-2 is not.
+    articles = [0, 1, 2]
+    links = [Link(0, 1, 0.9), Link(1, 2, 0.8)]
+    facts = group_links(articles, links)
+    assert sorted(facts) == [[0, 1], [1, 2]]  # no chaining of 0 and 2 through 1
+    facts = group_links(articles, [*links, Link(0, 2, 0.7)])
+    assert facts == [[0, 1, 2]]
+    loose = group_links(articles, links, density=0.5)
+    assert loose == [[0, 1, 2]]  # at event level, linked to half of the others is enough
+
+
+def test_a_second_sentence_of_one_outlet_joins_when_linked_to_every_other_outlet() -> None:
+    articles = [0, 0, 1, 2]  # a headline (0) and a lead (1) of outlet 0
+    links = [Link(1, 2, 0.9), Link(2, 3, 0.9), Link(1, 3, 0.85), Link(0, 2, 0.8), Link(0, 3, 0.7)]
+    assert group_links(articles, links) == [[0, 1, 2, 3]]
+
+
+def test_the_link_rule_asks_more_of_a_pair_that_is_not_each_others_best() -> None:
+    model = LinkModel("claim", np.zeros(1), np.ones(1), np.zeros(1), 0.0, LinkRule(0.4, 0.7, 0.9), 1.0)
+    p = np.array([0.5, 0.5, 0.8, 0.95])
+    rank_ab = np.array([0, 1, 1, 3])
+    rank_ba = np.array([0, 0, 1, 2])
+    assert model.decide(p, rank_ab, rank_ba).tolist() == [True, False, True, True]
+
+
+def test_the_shipped_model_matches_the_features_and_refuses_other_ones() -> None:
+    model = load_model("claim")
+    assert model.weights.shape == (len(FEATURES),)
+    assert 0 < model.trust <= 1
+    with pytest.raises(ValueError, match="other features"):
+        model_from_dict({"features": ["cosine"], "granularities": {}}, "claim")
+    with pytest.raises(ValueError, match="unknown granularity"):
+        load_model("paragraph")

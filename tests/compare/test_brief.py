@@ -73,3 +73,18 @@ def test_datelines_and_headlines_are_no_brief_sentences() -> None:
     brief = build_brief([dateline, headline, claim], [], ARTICLES)
     assert [b.facts for b in brief] == [["f3"]]
     assert brief[0].text == "The council closed the bridge on Monday."
+
+
+def test_a_fact_whose_weakest_link_is_doubtful_stays_out_of_the_brief() -> None:
+    sure = fact(
+        "f1", ("herald", 0, "The council closed the bridge."), ("ledger", 0, "The bridge was closed.")
+    )
+    sure.confidence = 0.99
+    doubtful = fact(
+        "f2", ("herald", 1, "The mayor spoke to the press."), ("wire", 0, "The mayor met the unions.")
+    )
+    doubtful.confidence = 0.55
+    brief = build_brief([doubtful, sure], [], ARTICLES, trust=0.9)
+    assert [b.facts for b in brief] == [["f1"]]
+    # Nothing trusted is not nothing shared: no outlet's lead is put forward in its place.
+    assert build_brief([doubtful], [], ARTICLES, trust=0.9) == []

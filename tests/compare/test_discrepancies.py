@@ -122,6 +122,17 @@ def test_different_counts_of_the_same_thing_are_a_number_discrepancy_with_proven
     assert d.values[0].text == "Police said 12 people were killed in the blast."
 
 
+def test_a_difference_seen_through_two_facts_of_one_sentence_is_reported_once() -> None:
+    a = article("a", ["Police said 12 people were killed in the blast, which hit the market at noon."])
+    b = article("b", ["The blast killed 15 people, officials said."])
+    c = article("c", ["The market was hit at noon."])
+    number(a, 0, "12 people", 12, counts="people", unit="people")
+    number(b, 0, "15 people", 15, counts="people", unit="people")
+    # The first sentence states two claims, so it is a mention of two facts.
+    found = run([fact("f1", (a, 0), (b, 0)), fact("f2", (a, 0), (b, 0), (c, 0))], a, b, c)
+    assert kinds(found) == ["number"]
+
+
 def test_approximate_and_lower_bound_numbers_do_not_conflict() -> None:
     a = article("a", ["About 30 people were hurt and at least 12 houses burned."])
     b = article("b", ["29 people were hurt and 15 houses burned."])

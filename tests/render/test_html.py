@@ -184,3 +184,14 @@ def test_single_article_renders_its_note_in_one_column(comparison: Comparison) -
     assert "Only one article: this is its analysis, not a comparison" in html
     assert 'class="columns one"' in html
     assert "1 source compared" in html
+
+
+def test_the_words_that_state_a_shared_claim_are_marked(comparison: Comparison) -> None:
+    fact = next(f for f in comparison.facts if f.status == "corroborated")
+    first = fact.mentions[0]
+    analysis = next(a for a in comparison.analyses if a.id == first.article)
+    sentence = analysis.sentences[first.sentence]
+    part = "A cargo crane struck the Harbor Bridge on Monday night"
+    first.start, first.end = sentence.start, sentence.start + len(part)
+    page = render_html(comparison)
+    assert f'<mark class="claim" title="the words that state the fact">{part}</mark>' in page

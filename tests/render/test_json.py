@@ -12,6 +12,7 @@ from jsonschema import Draft202012Validator
 from newsprism.model import (
     Analysis,
     Citation,
+    ClaimRef,
     DateRef,
     Entity,
     EventRef,
@@ -25,6 +26,7 @@ from newsprism.render import UnknownFormatError, render
 from newsprism.render.json import (
     analysis_schema,
     analysis_to_dict,
+    comparison_from_dict,
     comparison_schema,
     comparison_to_dict,
     render_json,
@@ -34,7 +36,8 @@ from newsprism.render.json import (
 
 CONTRACT = {
     "articles": {"id", "path", "title", "source", "url", "published", "language", "sentences"},
-    "facts": {"id", "status", "mentions"},
+    # `confidence` (version 2): the weakest link between two outlets' mentions.
+    "facts": {"id", "status", "confidence", "mentions"},
     "entities": {"id", "name", "type", "aliases", "roles", "articles"},
     # `cue` (the reporting verb) is an addition to DESIGN.md's shape, as the README allows.
     "quotes": {"speaker", "speaker_entity", "text", "direct", "cue", "article", "sentence", "start", "end"},
@@ -59,13 +62,13 @@ def test_comparison_json_validates_against_published_schema(comparison) -> None:
 def test_comparison_json_carries_exactly_the_contract_keys(comparison) -> None:
     data = comparison_to_dict(comparison)
     assert set(data) == set(CONTRACT) | {"version", "notes"}
-    assert data["version"] == "1"
+    assert data["version"] == "2"
     for section, keys in CONTRACT.items():
         assert data[section], f"fixture should exercise {section}"
         for item in data[section]:
             assert set(item) == keys, section
     assert set(data["articles"][0]["sentences"][0]) == {"index", "text", "start", "end"}
-    assert set(data["facts"][0]["mentions"][0]) == {"article", "sentence", "text"}
+    assert set(data["facts"][0]["mentions"][0]) == {"article", "sentence", "text", "start", "end"}
     assert set(data["entities"][1]["roles"][0]) == {"role", "article", "sentence"}
     assert set(data["discrepancies"][0]["values"][0]) == {"value", "article", "sentence", "text"}
     assert set(data["framing"][0]["variants"][0]) == {"article", "text", "sentence"}
@@ -96,7 +99,7 @@ def test_schema_rejects_a_fact_with_an_unknown_status(comparison) -> None:
         lambda d: d["quotes"][0].update(direct="yes"),
         lambda d: d["timeline"][0].update(precision="decade"),
         lambda d: d["facts"][1]["mentions"][0].update(sentence=-1),
-        lambda d: d.update(version="2"),
+        lambda d: d.update(version="3"),
     ],
     ids=[
         "missing-section",
@@ -117,7 +120,7 @@ def test_schema_rejects_broken_comparisons(comparison, break_it) -> None:
 def test_schema_accepts_fields_added_later(comparison) -> None:
     # The contract promises fields may be added; an older schema must not reject newer output.
     data = comparison_to_dict(comparison)
-    data["facts"][0]["confidence"] = 0.9
+    data["facts"][0]["independent"] = 2
     data["story"] = "s1"
     validate_comparison(data)
 
@@ -126,8 +129,32 @@ def test_render_json_is_indented_utf8_and_round_trips(comparison) -> None:
     comparison.articles[0].title = "Zürich crane “accident”"
     text = render_json(comparison)
     assert "Zürich crane “accident”" in text
-    assert text.startswith('{\n  "version": "1"')
+    assert text.startswith('{\n  "version": "2"')
     assert json.loads(text) == comparison_to_dict(comparison)
+
+
+def test_a_version_1_comparison_still_validates_and_loads(comparison) -> None:
+    # Stored before facts were claims: no confidence, mentions without the stating part.
+    data = comparison_to_dict(comparison)
+    data["version"] = "1"
+    for fact in data["facts"]:
+        del fact["confidence"]
+        for mention in fact["mentions"]:
+            del mention["start"], mention["end"]
+    validate_comparison(data)
+    loaded = comparison_from_dict(data)
+    assert loaded.facts[0].confidence is None
+    assert loaded.facts[0].mentions[0].start is None
+    assert [m.text for m in loaded.facts[0].mentions] == [m["text"] for m in data["facts"][0]["mentions"]]
+
+
+def test_a_mention_keeps_the_part_that_states_the_claim(comparison) -> None:
+    mention = comparison.facts[0].mentions[0]
+    mention.start, mention.end = 3, 9
+    data = comparison_to_dict(comparison)
+    assert (data["facts"][0]["mentions"][0]["start"], data["facts"][0]["mentions"][0]["end"]) == (3, 9)
+    validate_comparison(data)
+    assert comparison_from_dict(data).facts[0].mentions[0].end == 9
 
 
 def test_comparison_schema_returns_a_copy_callers_may_edit() -> None:
@@ -163,6 +190,7 @@ def _hand_made_analysis() -> Analysis:
             Citation("AP", "AP", None, None, None, "credit"),
         ],
         events=[EventRef("hurt", "injure", None, ["worker"], 0, 52, 56)],
+        claims=[ClaimRef(0, 37, 56, "clause")],
     )
 
 
@@ -178,6 +206,7 @@ def test_analysis_dict_validates_against_analysis_schema() -> None:
         "numbers",
         "citations",
         "events",
+        "claims",
     }
     validate_analysis(data)
 

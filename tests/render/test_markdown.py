@@ -200,3 +200,22 @@ def test_reported_speech_inside_a_longer_report_is_shown_once(comparison: Compar
     assert "_stay:_" not in ortiz and "_said:_ the bridge would stay shut for two weeks" in ortiz
     # Another speaker's report is never folded into Ortiz's.
     assert "_stay:_ stay shut for two weeks" in quotes.split("### Liam Chen", 1)[1]
+
+
+def test_the_words_that_state_a_shared_claim_are_set_in_bold(comparison: Comparison) -> None:
+    fact = next(f for f in comparison.facts if f.status == "corroborated")
+    other = fact.mentions[1]
+    analysis = next(a for a in comparison.analyses if a.id == other.article)
+    sentence = analysis.sentences[other.sentence]
+    part = "after a cargo crane hit its central span"
+    other.start = sentence.start + sentence.text.index(part)
+    other.end = other.start + len(part)
+    agreed = _section(render_markdown(comparison), "## Reported by several outlets")
+    assert f"  - B: The Harbour Bridge was closed on Monday night **{part}**. [B §0]" in agreed
+
+
+def test_a_shared_fact_shows_how_sure_the_link_is(comparison: Comparison) -> None:
+    fact = next(f for f in comparison.facts if f.status == "corroborated")
+    fact.confidence = 0.634
+    agreed = _section(render_markdown(comparison), "## Reported by several outlets")
+    assert "Metro Wire [C §0] (confidence 0.63)" in agreed

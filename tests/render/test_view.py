@@ -11,7 +11,7 @@ from newsprism.model import (
     Sentence,
     TimelineEntry,
 )
-from newsprism.render.view import build_report, date_window, human_date
+from newsprism.render.view import build_report, human_date, window
 
 LONG = (
     "The commission, which met for six hours behind closed doors and heard from eleven witnesses "
@@ -21,11 +21,11 @@ LONG = (
 
 
 def test_a_short_sentence_is_kept_whole_around_its_date() -> None:
-    assert date_window("They met on Tuesday, May 13.", "Tuesday") == ("They met on ", "Tuesday", ", May 13.")
+    assert window("They met on Tuesday, May 13.", "Tuesday") == ("They met on ", "Tuesday", ", May 13.")
 
 
 def test_a_long_sentence_is_cut_at_words_so_a_late_date_stays_on_screen() -> None:
-    before, expression, after = date_window(LONG, "2011", width=90)
+    before, expression, after = window(LONG, "2011", width=90)
     assert expression == "2011"
     assert before.startswith("…") and after.endswith("…")
     shown = before + expression + after
@@ -36,7 +36,7 @@ def test_a_long_sentence_is_cut_at_words_so_a_late_date_stays_on_screen() -> Non
 
 
 def test_an_expression_not_found_in_the_sentence_leaves_the_sentence_start() -> None:
-    before, expression, after = date_window(LONG, "in 2011", width=60)
+    before, expression, after = window(LONG, "in 2011", width=60)
     assert (expression, after) == ("", "")
     assert before.endswith("…") and LONG.startswith(before[:-1])
 

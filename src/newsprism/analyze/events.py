@@ -207,6 +207,7 @@ def extract_events(doc: Doc, sentences: SentenceIndex, entities: list[Entity]) -
                 sentence=sentences.of_char(token.idx),
                 start=token.idx,
                 end=token.idx + len(token.text),
+                negated=token.pos_ == "VERB" and any(child.dep_ == "neg" for child in token.children),
             )
         )
     return out

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsprism.analyze.citations import extract_citations
+from newsprism.analyze.claims import extract_claims
 from newsprism.analyze.dates import extract_dates
 from newsprism.analyze.entities import extract_entities
 from newsprism.analyze.events import extract_events
@@ -81,6 +82,7 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
         numbers=extract_numbers(doc, sentences),
         citations=extract_citations(doc, sentences, article.credits),
         events=extract_events(doc, sentences, entities),
+        claims=extract_claims(doc, sentences),
     )
 
 

@@ -81,13 +81,23 @@ def _differences(
 
 
 def build_brief(
-    facts: Sequence[Fact], discrepancies: Sequence[Discrepancy], articles: Sequence[Article]
+    facts: Sequence[Fact],
+    discrepancies: Sequence[Discrepancy],
+    articles: Sequence[Article],
+    trust: float = 0.0,
 ) -> list[BriefSentence]:
     """Up to four corroborated facts, most prominent first (see `prominence`), then up to two
-    differences."""
+    differences.
+
+    A fact stands in the brief only when its weakest link between outlets reaches `trust`: a
+    brief sentence cites every outlet of its fact, so one doubtful link would make it cite an
+    outlet that does not say what the sentence says. Every mention of such a fact is linked to
+    every other outlet's, so each outlet cited states the claim itself.
+    """
     by_id = {a.id: a for a in articles}
     order = {a.id: i for i, a in enumerate(articles)}
-    shared = [f for f in facts if f.status != "single_source"]
+    corroborated = [f for f in facts if f.status != "single_source"]
+    shared = [f for f in corroborated if (f.confidence if f.confidence is not None else 1.0) >= trust]
 
     brief: list[BriefSentence] = []
     for fact in sorted(shared, key=lambda f: (-prominence(f), min(m.sentence for m in f.mentions))):
@@ -98,7 +108,7 @@ def build_brief(
         brief.append(BriefSentence(text=chosen[1], sources=sources, facts=[fact.id]))
         if len(brief) == MAX_AGREED:
             break
-    if not brief and facts:
+    if not corroborated and facts:
         # Nothing shared (one article, or outlets that agree on nothing): lead with each lead.
         for article in articles[:MAX_AGREED]:
             lead = next((f for f in facts if any(m.article == article.id for m in f.mentions)), None)

@@ -109,7 +109,16 @@ def find_discrepancies(
         out.extend(participant_conflicts(fact, pairs, story))
     out.extend(attendance_conflicts(story))
     out.extend(_role_conflicts(analyses, actors, story))
-    return out
+    # A sentence may be a mention of two facts (it states two claims); a difference found through
+    # both is one difference.
+    seen: set[tuple[str, str, frozenset[tuple[str, int, str]]]] = set()
+    unique = []
+    for disc in out:
+        key = (disc.kind, disc.subject, frozenset((v.article, v.sentence, v.value) for v in disc.values))
+        if key not in seen:
+            seen.add(key)
+            unique.append(disc)
+    return unique
 
 
 def _parallel_pairs(fact: Fact, story: StoryView) -> list[tuple[Where, Where]]:

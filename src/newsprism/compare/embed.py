@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -40,3 +41,44 @@ def embed(texts: Sequence[str]) -> np.ndarray:
         list(texts), batch_size=EMBED_BATCH, normalize_embeddings=True, show_progress_bar=False
     )
     return np.asarray(vectors, dtype=np.float32)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenVectors:
+    """One text's contextual word-piece vectors (not normalised, as the encoder pools them) and
+    each piece's character span in the text; `vectors` has a row per span."""
+
+    vectors: np.ndarray
+    spans: list[tuple[int, int]]
+
+
+def embed_with_tokens(texts: Sequence[str]) -> tuple[np.ndarray, list[TokenVectors]]:
+    """Unit sentence vectors and every text's word-piece vectors, from one pass of the encoder.
+
+    The aligner compares parts of sentences (clauses, quotations) and words across sentences;
+    the pieces' contextual vectors let it pool a part's vector from the pass that embedded the
+    sentence, instead of running the encoder again on every part.
+    """
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32), []
+    model = load_encoder()
+    outputs = model.encode(
+        list(texts),
+        batch_size=EMBED_BATCH,
+        output_value=None,
+        normalize_embeddings=True,
+        show_progress_bar=False,
+    )
+    sentence = np.stack([np.asarray(o["sentence_embedding"], dtype=np.float32) for o in outputs])
+    tokens = []
+    for text, out in zip(texts, outputs, strict=True):
+        mask = np.asarray(out["attention_mask"], dtype=bool)
+        vectors = np.asarray(out["token_embeddings"], dtype=np.float32)[mask]
+        spans = model.tokenizer(
+            text, truncation=True, max_length=model.max_seq_length, return_offsets_mapping=True
+        )["offset_mapping"]
+        if len(spans) != len(vectors):  # never seen; a tokenizer that disagrees gives no pieces
+            vectors, spans = vectors[:0], []
+        keep = [k for k, (lo, hi) in enumerate(spans) if hi > lo]  # [CLS] and [SEP] span nothing
+        tokens.append(TokenVectors(vectors[keep], [tuple(spans[k]) for k in keep]))
+    return sentence, tokens

@@ -8,12 +8,13 @@ from collections.abc import Callable, Iterable, Sequence
 from newsprism.analyze.events import EVENT_CLASSES
 from newsprism.analyze.pipeline import analyze
 from newsprism.compare.actors import ActorIndex, fold_actors
-from newsprism.compare.align import AlignConfig, SentenceRef, cluster_sentences
+from newsprism.compare.align import find_links, group_links, stating_part
 from newsprism.compare.brief import build_brief
 from newsprism.compare.discrepancies import find_discrepancies
-from newsprism.compare.embed import embed
 from newsprism.compare.framing import find_framing, parse_role
 from newsprism.compare.lexicon import fold
+from newsprism.compare.links import LinkModel, load_model
+from newsprism.compare.signals import StorySignals, build_signals
 from newsprism.compare.timeline import build_timeline
 from newsprism.model import (
     Analysis,
@@ -73,42 +74,63 @@ def sentence_events(analysis: Analysis, actor_index: ActorIndex) -> dict[int, se
     return triples
 
 
+def story_signals(analyses: Sequence[Analysis], actor_index: ActorIndex) -> StorySignals:
+    """What the aligner reads off each sentence of the story, embedded once."""
+    return build_signals(
+        analyses,
+        actor_index,
+        [sentence_anchors(a) for a in analyses],
+        [sentence_events(a, actor_index) for a in analyses],
+    )
+
+
 def align_facts(
     articles: Sequence[Article],
     analyses: Sequence[Analysis],
     actor_index: ActorIndex,
-    config: AlignConfig | None = None,
+    model: LinkModel | None = None,
 ) -> list[Fact]:
-    """Every sentence of every article placed in exactly one fact, facts in reading order;
-    `actor_index` (from `fold_actors`) folds each outlet's names for the event triples."""
-    refs: list[SentenceRef] = []
-    for i, analysis in enumerate(analyses):
-        anchors = sentence_anchors(analysis)
-        events = sentence_events(analysis, actor_index)
-        refs.extend(
-            SentenceRef(
-                article=i,
-                sentence=s.index,
-                text=s.text,
-                anchors=frozenset(anchors.get(s.index, ())),
-                events=frozenset(events.get(s.index, ())),
-            )
-            for s in analysis.sentences
-        )
-    vectors = embed([r.text for r in refs])
-    groups = cluster_sentences(refs, vectors, config)
+    """Facts in reading order of their first mention: each claim that several outlets state
+    (linked by `model`, the shipped claim-level one by default), then every sentence no link
+    reaches as a fact of its own outlet. `actor_index` (from `fold_actors`) folds each
+    outlet's names for the event triples and the shared actors."""
+    model = model or load_model("claim")
+    signals = story_signals(analyses, actor_index)
+    links = find_links(signals, model)
+    probability = {(k.first, k.second): k.probability for k in links}
+    probability.update({(k.second, k.first): k.probability for k in links})
+    groups = group_links([s.article for s in signals.sentences], links, model.density)
+    covered = {m for group in groups for m in group}
+    groups.extend([pos] for pos in range(len(signals.sentences)) if pos not in covered)
+    sents = signals.sentences
+
+    def first(group: list[int]) -> tuple[int, int]:
+        return min((sents[p].article, sents[p].sentence) for p in group)
+
     facts = []
-    for number, group in enumerate(groups, start=1):
-        mentions = [
-            FactMention(article=articles[refs[p].article].id, sentence=refs[p].sentence, text=refs[p].text)
-            for p in group
+    for number, group in enumerate(sorted(groups, key=first), start=1):
+        mentions = []
+        for pos in sorted(group, key=lambda p: (sents[p].article, sents[p].sentence)):
+            start, end = stating_part(signals, pos, group)
+            mentions.append(
+                FactMention(
+                    article=articles[sents[pos].article].id,
+                    sentence=sents[pos].sentence,
+                    text=sents[pos].text,
+                    start=start,
+                    end=end,
+                )
+            )
+        # The weakest link between two outlets' mentions; a pair left unlinked counts as 0.
+        cross = [
+            probability.get((p, q), 0.0) for p in group for q in group if sents[p].article < sents[q].article
         ]
-        sources = {m.article for m in mentions}
         facts.append(
             Fact(
                 id=f"f{number}",
-                status="corroborated" if len(sources) > 1 else "single_source",
+                status="corroborated" if len({m.article for m in mentions}) > 1 else "single_source",
                 mentions=mentions,
+                confidence=round(min(cross), 3) if cross else None,
             )
         )
     return facts
@@ -211,10 +233,12 @@ def compare(
     articles: Sequence[Article],
     analyses: Sequence[Analysis] | None = None,
     *,
-    config: AlignConfig | None = None,
+    granularity: str = "claim",
     progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
 ) -> Comparison:
-    """Compare the articles of one story. `analyses`, when given, must be in the same order."""
+    """Compare the articles of one story. `analyses`, when given, must be in the same order;
+    `granularity` is "claim" (sentences that state the same claim are one fact) or "event"
+    (sentences about the same happening are)."""
     articles = list(articles)
     if analyses is None:
         stream: Iterable[Article] = progress(articles) if progress else articles
@@ -222,7 +246,8 @@ def compare(
     analyses = list(analyses)
     by_id = {a.id: a for a in analyses}
     actors, actor_index = fold_actors(analyses)
-    facts = align_facts(articles, analyses, actor_index, config)
+    model = load_model(granularity)
+    facts = align_facts(articles, analyses, actor_index, model)
     discrepancies = find_discrepancies(facts, by_id, actors, actor_index)
     disputed = {d.fact for d in discrepancies if d.fact}
     for fact in facts:
@@ -238,6 +263,6 @@ def compare(
         discrepancies=discrepancies,
         framing=find_framing(facts, by_id, actors, actor_index),
         timeline=build_timeline(analyses),
-        brief=build_brief(facts, discrepancies, articles),
+        brief=build_brief(facts, discrepancies, articles, model.trust),
         notes=notes,
     )

@@ -34,7 +34,9 @@ from newsprism.model import (
     WordingVariant,
 )
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+"""2: a fact is a claim (a sentence may be a mention of several facts); mentions carry the span of
+the part that states it (`start`, `end`) and facts their `confidence`. Version 1 still loads."""
 
 
 def _article(article: Article, analysis: Analysis | None) -> dict[str, Any]:
@@ -55,7 +57,7 @@ def _article(article: Article, analysis: Analysis | None) -> dict[str, Any]:
 
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
-    """The Comparison in the documented JSON shape (version "1")."""
+    """The Comparison in the documented JSON shape (SCHEMA_VERSION)."""
     analyses = {a.id: a for a in comparison.analyses}
     return {
         "version": SCHEMA_VERSION,
@@ -64,8 +66,16 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             {
                 "id": f.id,
                 "status": f.status,
+                "confidence": f.confidence,
                 "mentions": [
-                    {"article": m.article, "sentence": m.sentence, "text": m.text} for m in f.mentions
+                    {
+                        "article": m.article,
+                        "sentence": m.sentence,
+                        "text": m.text,
+                        "start": m.start,
+                        "end": m.end,
+                    }
+                    for m in f.mentions
                 ],
             }
             for f in comparison.facts
@@ -174,7 +184,11 @@ def comparison_from_dict(data: dict[str, Any]) -> Comparison:
             Fact(
                 f["id"],
                 f["status"],
-                [FactMention(m["article"], m["sentence"], m["text"]) for m in f["mentions"]],
+                [
+                    FactMention(m["article"], m["sentence"], m["text"], m.get("start"), m.get("end"))
+                    for m in f["mentions"]
+                ],
+                f.get("confidence"),
             )
             for f in data["facts"]
         ],

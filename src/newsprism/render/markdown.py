@@ -7,7 +7,16 @@ JSON) of source A, so a reader can check any line against the article it came fr
 from __future__ import annotations
 
 from newsprism.model import Comparison
-from newsprism.render.view import Cited, DifferenceView, FactView, Report, Source, build_report, snippet
+from newsprism.render.view import (
+    Cited,
+    DifferenceView,
+    FactView,
+    Report,
+    Source,
+    build_report,
+    snippet,
+    window,
+)
 
 _SNIPPET = 220
 _NONE = "_None found._"
@@ -59,11 +68,20 @@ def _by_outlet(cited: list[Cited]) -> str:
     return ", ".join(f"{_flat(group[0].outlet)} {_markers(group)}" for group in groups.values())
 
 
+def _worded(cited: Cited) -> str:
+    """The sentence, the words that state the fact in bold where they are fewer than it."""
+    if not cited.part:
+        return _snippet(cited.text)
+    before, part, after = window(cited.text, cited.part, _SNIPPET)
+    return f"{before}**{part}**{after}" if part else before
+
+
 def _fact_lines(fact: FactView) -> list[str]:
     """The fact as its first outlet words it, every outlet citing it, then each other
     sentence in its own outlet's words: agreement is only worth as much as the wording shows."""
-    lines = [f"- {_snippet(fact.text)} — {_by_outlet(fact.cited)}"]
-    lines += [f"  - {c.ref.label}: {_snippet(c.text)} {c.ref.marker}" for c in fact.cited[1:]]
+    sure = f" (confidence {fact.fact.confidence:.2f})" if fact.fact.confidence is not None else ""
+    lines = [f"- {_worded(fact.cited[0])} — {_by_outlet(fact.cited)}{sure}"]
+    lines += [f"  - {c.ref.label}: {_worded(c)} {c.ref.marker}" for c in fact.cited[1:]]
     return lines
 
 

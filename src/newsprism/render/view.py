@@ -16,6 +16,7 @@ from newsprism.model import (
     Article,
     Comparison,
     Fact,
+    FactMention,
     FactStatus,
     Sentence,
     StoryEntity,
@@ -62,6 +63,10 @@ class Cited:
     outlet: str
     text: str
     value: str = ""
+    part: str = ""
+    """The words of `text` that state the fact, where they are fewer than the sentence."""
+    before: str = ""
+    after: str = ""
 
 
 @dataclass(slots=True)
@@ -207,8 +212,9 @@ def snippet(text: str, limit: int) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def date_window(sentence: str, expression: str, width: int = _WINDOW) -> tuple[str, str, str]:
-    """(before, expression, after): the part of `sentence` a reader needs to see the date in.
+def window(sentence: str, expression: str, width: int = _WINDOW) -> tuple[str, str, str]:
+    """(before, expression, after): the part of `sentence` a reader needs to see an expression
+    in (a date, the words that state a claim).
 
     A short sentence is kept whole; a long one is cut at word boundaries around the first
     occurrence of the expression, with an ellipsis where words were dropped, so a year given
@@ -278,6 +284,12 @@ class _Lookup:
     def text(self, article: str, sentence: int, fallback: str = "") -> str:
         return self._texts.get((article, sentence), fallback)
 
+    def sentence(self, article: str, index: int) -> Sentence | None:
+        found = self.sentences.get(article, [])
+        if 0 <= index < len(found) and found[index].index == index:
+            return found[index]
+        return next((s for s in found if s.index == index), None)
+
     def cited(self, article: str, sentence: int, text: str = "", value: str = "") -> Cited:
         return Cited(
             ref=self.ref(article, sentence),
@@ -323,10 +335,24 @@ def _sources(
     return sources
 
 
+def _stating(look: _Lookup, mention: FactMention) -> Cited:
+    """A mention as evidence, with the part of its sentence that states the fact set apart."""
+    cited = look.cited(mention.article, mention.sentence, mention.text)
+    sentence = look.sentence(mention.article, mention.sentence)
+    if sentence is None or mention.start is None or mention.end is None:
+        return cited
+    lo, hi = mention.start - sentence.start, mention.end - sentence.start
+    part = cited.text[max(0, lo) : max(0, hi)].strip()
+    if part and part != cited.text.strip() and cited.text[max(0, lo) :].startswith(part):
+        cited.part = part
+        cited.before, cited.after = cited.text[: max(0, lo)], cited.text[max(0, lo) + len(part) :]
+    return cited
+
+
 def _facts(comparison: Comparison, look: _Lookup) -> list[FactView]:
     views = []
     for position, fact in enumerate(comparison.facts, start=1):
-        cited = [look.cited(m.article, m.sentence, m.text) for m in fact.mentions]
+        cited = [_stating(look, m) for m in fact.mentions]
         cited.sort(key=lambda c: (len(c.ref.label), c.ref.label, c.ref.sentence))
         # The first outlet's wording stands for the fact: predictable, and the order the reader met.
         text = cited[0].text if cited else ""
@@ -416,7 +442,7 @@ def _timeline(
             if cited.ref not in {c.ref for c in shared.cited}:
                 shared.cited.append(cited)
             continue
-        before, expression, after = date_window(cited.text, entry.text)
+        before, expression, after = window(cited.text, entry.text)
         item = TimelineItem(expression, before, after, [cited], scheduled=entry.tense == "future")
         groups[-1].entries.append(item)
         by_fact.update((k, item) for k in keys)

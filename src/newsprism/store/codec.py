@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from newsprism.model import (
     Analysis,
     Citation,
+    ClaimRef,
     DateRef,
     Entity,
     EventRef,
@@ -59,4 +60,5 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
         numbers=[_build(NumberRef, n) for n in data.get("numbers", [])],
         citations=[_build(Citation, c) for c in data.get("citations", [])],
         events=[_build(EventRef, e, themes=list(e.get("themes", []))) for e in data.get("events", [])],
+        claims=[_build(ClaimRef, c) for c in data.get("claims", [])],
     )

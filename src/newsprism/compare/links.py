@@ -1,0 +1,97 @@
+"""The learned decision: do two sentences of different outlets state the same claim?
+
+A logistic model over the evidence of compare/signals.py gives each pair a probability. Which
+pairs become links is decided by three learned cut-offs, because a claim is usually stated once
+per outlet: a pair that is each sentence's best match in the other article needs less evidence
+than one that is only among the best two, and a pair that is neither needs the most.
+
+The weights and cut-offs are data (`link_model.json` beside this module), trained by
+`bench/train_links.py` from public evaluation sets (BASIL stories whose shared facts were judged
+sentence by sentence for the claim level; ECB+ training topics' event chains for the event level)
+and reproducible with `make train-links`. Nothing here is tuned by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import numpy as np
+
+from newsprism.compare.signals import FEATURES
+
+GRANULARITIES = ("claim", "event")
+"""claim: sentences are linked when they state the same claim (the default). event: when they
+tell of the same happening, as ECB+'s event coreference does."""
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRule:
+    """A pair is a link when its probability reaches `mutual` and each sentence is the other's
+    best match; `top_two` when each is among the other's best two; `any` otherwise."""
+
+    mutual: float
+    top_two: float
+    any: float
+
+
+@dataclass(frozen=True, slots=True)
+class LinkModel:
+    """Standardised logistic weights over FEATURES, the link rule, and how facts are grouped:
+    `density` is the share of a fact's other-outlet mentions a new mention must be linked to;
+    `trust` the confidence a fact needs to stand in the brief (held-out links that confident
+    were right at least 97% of the time)."""
+
+    granularity: str
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    bias: float
+    rule: LinkRule
+    density: float
+    trust: float = 0.0
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        """P(same claim) for each row of FEATURES."""
+        if not len(features):
+            return np.zeros(0)
+        z = ((features - self.mean) / self.scale) @ self.weights + self.bias
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+
+    def decide(self, probability: np.ndarray, rank_ab: np.ndarray, rank_ba: np.ndarray) -> np.ndarray:
+        """Which pairs are links, given each pair's rank by probability in both directions."""
+        best = np.maximum(rank_ab, rank_ba)
+        return np.asarray(
+            ((best == 0) & (probability >= self.rule.mutual))
+            | ((best <= 1) & (probability >= self.rule.top_two))
+            | (probability >= self.rule.any)
+        )
+
+
+def model_from_dict(data: dict[str, Any], granularity: str) -> LinkModel:
+    """One granularity's model from the JSON that bench/train_links.py writes."""
+    if list(data["features"]) != list(FEATURES):
+        raise ValueError("the link model was trained on other features; run `make train-links`")
+    part = data["granularities"][granularity]
+    return LinkModel(
+        granularity=granularity,
+        mean=np.asarray(part["mean"], float),
+        scale=np.asarray(part["scale"], float),
+        weights=np.asarray(part["weights"], float),
+        bias=float(part["bias"]),
+        rule=LinkRule(**part["rule"]),
+        density=float(part["density"]),
+        trust=float(part.get("trust", 0.0)),
+    )
+
+
+@cache
+def load_model(granularity: str = "claim") -> LinkModel:
+    """The shipped model of a granularity ("claim" or "event")."""
+    if granularity not in GRANULARITIES:
+        raise ValueError(f"unknown granularity {granularity!r}; choose one of {', '.join(GRANULARITIES)}")
+    text = files("newsprism.compare").joinpath("link_model.json").read_text(encoding="utf-8")
+    return model_from_dict(json.loads(text), granularity)
