@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 
 from corpus import load_articles
 from newsprism.analyze.citations import extract_citations
+from newsprism.analyze.claims import extract_claims
 from newsprism.analyze.dates import extract_dates
 from newsprism.analyze.entities import extract_entities
 from newsprism.analyze.events import extract_events
@@ -51,7 +52,9 @@ WARMUP = 16  # articles: enough to load lazy tables and fill caches without doub
 CLOCKS: dict[str, Callable[[], float]] = {"cpu": time.process_time, "wall": time.perf_counter}
 
 
-READERS = ("sentences", "entities", "roles", "quotes", "dates", "numbers", "citations", "events", "json")
+READERS = (
+    "sentences", "entities", "roles", "quotes", "dates", "numbers", "citations", "events", "claims", "json",
+)  # fmt: skip
 
 
 def timed(run: Callable[[], object]) -> tuple[float, float]:
@@ -110,16 +113,18 @@ def breakdown(articles: list[Article], repeats: int, clock: str) -> dict[str, fl
             t7 = now()
             events = extract_events(doc, sents, entities)
             t8 = now()
+            claims = extract_claims(doc, sents)
+            t9 = now()
             analysis = Analysis(
                 id=article.id, language="en", sentences=sentence_list, entities=entities, quotes=quotes,
-                dates=dates, numbers=numbers, citations=citations, events=events,
+                dates=dates, numbers=numbers, citations=citations, events=events, claims=claims,
             )  # fmt: skip
             json.dumps(analysis_to_dict(analysis), ensure_ascii=False)
-            t9 = now()
+            t10 = now()
             for key, a, b in (
                 ("sentences", t0, t1), ("entities", t1, t2), ("roles", t2, t3), ("quotes", t3, t4),
                 ("dates", t4, t5), ("numbers", t5, t6), ("citations", t6, t7), ("events", t7, t8),
-                ("json", t8, t9),
+                ("claims", t8, t9), ("json", t9, t10),
             ):  # fmt: skip
                 spent[key] += b - a
         for key, value in spent.items():
