@@ -236,26 +236,17 @@ def _model(params: tuple, rule: tuple[float, float, float], density: float, gran
     return LinkModel(granularity, mean, scale, weights, bias, LinkRule(*rule), density)
 
 
-def _ranks(values: np.ndarray) -> np.ndarray:
-    order = np.argsort(-values, axis=1, kind="stable")
-    ranks = np.empty_like(order)
-    ranks[np.arange(values.shape[0])[:, None], order] = np.arange(values.shape[1])[None, :]
-    return ranks
-
-
 _RANKS: dict[int, tuple[list[np.ndarray], list[tuple[np.ndarray, np.ndarray]]]] = {}
 
 
 def _block_ranks(story: Story, probabilities: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray]]:
     """Each pair's rank by probability in both directions, computed once per set of predictions."""
+    from newsprism.compare.align import block_ranks
+
     key = id(probabilities)
     if key not in _RANKS or _RANKS[key][0] is not probabilities:  # the list is kept, so its id is not reused
-        ranks = []
-        for block, p in zip(story.blocks, probabilities, strict=True):
-            dense = np.full((len(block.rows), len(block.cols)), -1.0)
-            dense[block.ii, block.jj] = p
-            ranks.append((_ranks(dense)[block.ii, block.jj], _ranks(dense.T).T[block.ii, block.jj]))
-        _RANKS[key] = (probabilities, ranks)
+        both = [block_ranks(block, p) for block, p in zip(story.blocks, probabilities, strict=True)]
+        _RANKS[key] = (probabilities, both)
     return _RANKS[key][1]
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsprism.compare.links import LinkModel
-from newsprism.compare.signals import StorySignals, story_pair_features
+from newsprism.compare.signals import PairBlock, StorySignals, ranks, story_pair_features
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +35,12 @@ class Link:
     probability: float
 
 
-def _ranks_by(values: np.ndarray) -> np.ndarray:
-    order = np.argsort(-values, axis=1, kind="stable")
-    ranks = np.empty_like(order)
-    ranks[np.arange(values.shape[0])[:, None], order] = np.arange(values.shape[1])[None, :]
-    return ranks
+def block_ranks(block: PairBlock, probability: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each weighed pair's rank by probability among the other article's sentences, from each
+    side (0: the sentence's best match there)."""
+    dense = np.full((len(block.rows), len(block.cols)), -1.0)
+    dense[block.ii, block.jj] = probability
+    return ranks(dense)[block.ii, block.jj], ranks(dense.T).T[block.ii, block.jj]
 
 
 def article_pairs(signals: StorySignals) -> Iterator[tuple[np.ndarray, np.ndarray]]:
@@ -57,10 +58,7 @@ def find_links(signals: StorySignals, model: LinkModel) -> list[Link]:
     for block in story_pair_features(signals, list(article_pairs(signals))):
         rows, cols = block.rows, block.cols
         probability = model.probabilities(block.features)
-        dense = np.full((len(rows), len(cols)), -1.0)
-        dense[block.ii, block.jj] = probability
-        rank_ab = _ranks_by(dense)[block.ii, block.jj]
-        rank_ba = _ranks_by(dense.T).T[block.ii, block.jj]
+        rank_ab, rank_ba = block_ranks(block, probability)
         for k in np.flatnonzero(model.decide(probability, rank_ab, rank_ba)):
             links.append(Link(int(rows[block.ii[k]]), int(cols[block.jj[k]]), float(probability[k])))
     links.sort(key=lambda link: (-link.probability, link.first, link.second))

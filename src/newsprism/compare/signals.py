@@ -311,7 +311,7 @@ def _incidence(
     return ones, csr_matrix((vals, (rows, cols)), shape=shape)
 
 
-def _ranks(scores: np.ndarray) -> np.ndarray:
+def ranks(scores: np.ndarray) -> np.ndarray:
     """Each column's rank (0 = best) within its row."""
     order = np.argsort(-scores, axis=1, kind="stable")
     ranks = np.empty_like(order)
@@ -334,8 +334,8 @@ def candidate_pairs(cosine: np.ndarray, lexical: np.ndarray) -> tuple[np.ndarray
     else:
         keep = np.zeros(cosine.shape, dtype=bool)
         for scores in (cosine, lexical):
-            keep |= _ranks(scores) < CANDIDATES
-            keep |= _ranks(scores.T).T < CANDIDATES
+            keep |= ranks(scores) < CANDIDATES
+            keep |= ranks(scores.T).T < CANDIDATES
     rows, cols = np.nonzero(keep)
     return rows, cols
 
@@ -557,7 +557,7 @@ def _block_columns(
 
     recall, precision = _soft_match(signals, rows, cols, pairs)
     total = recall + precision
-    rank_ab, rank_ba = _ranks(cosine)[ii, jj], _ranks(cosine.T).T[ii, jj]
+    rank_ab, rank_ba = ranks(cosine)[ii, jj], ranks(cosine.T).T[ii, jj]
     pos_a, pos_b = per_pair("position")
     len_a, len_b = per_pair("words")
     denied_a, denied_b = per_pair("denies")
