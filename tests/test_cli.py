@@ -150,3 +150,22 @@ def test_eval_clusters_scores_a_prediction_against_gold(tmp_path: Path) -> None:
     missing = runner.invoke(app, ["eval", "clusters", str(tmp_path / "nope.jsonl"), str(pred)])
     assert missing.exit_code == 2
     assert "nope.jsonl" in missing.stderr
+
+
+def test_an_archive_that_cannot_be_opened_never_shows_its_password() -> None:
+    # Port 9 on loopback: nothing listens, so the driver fails at once and names the URL's host.
+    url = "postgresql://reader:hunter2-secret@127.0.0.1:9/news"
+    result = runner.invoke(app, ["stories", "--db", url])
+    assert result.exit_code == 2
+    assert "cannot open the archive postgresql://reader:***@127.0.0.1:9/news" in result.output
+    assert "hunter2-secret" not in result.output
+
+
+def test_masked_hides_every_url_password_and_the_given_one_elsewhere() -> None:
+    from newsprism.store.db import masked
+
+    text = "failed for postgresql://u:pw1234@h/d (password 'pw1234' rejected)"
+    assert (
+        masked(text, "postgresql://u:pw1234@h/d")
+        == "failed for postgresql://u:***@h/d (password '***' rejected)"
+    )

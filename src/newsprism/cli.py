@@ -322,13 +322,16 @@ DbOpt = Annotated[
 
 
 def _open_store(db: str | None) -> Any:
-    from newsprism.store.db import open_store
+    from newsprism.store.db import masked, open_store
 
     try:
         return open_store(db)
     except Exception as exc:  # a bad URL, an unreachable server, a file we cannot create
+        # The URL may hold a password, and so may the driver's message that repeats it.
         err.print(
-            f"error: cannot open the archive {db or '(default)'}: {exc}", highlight=False, soft_wrap=True
+            f"error: cannot open the archive {masked(db or '(default)')}: {masked(str(exc), db)}",
+            highlight=False,
+            soft_wrap=True,
         )
         raise typer.Exit(2) from exc
 

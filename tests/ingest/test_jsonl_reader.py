@@ -116,3 +116,21 @@ def test_line_that_is_not_utf8_is_an_error_for_that_line(tmp_path: Path) -> None
     error, article = read_jsonl_file(path)
     assert isinstance(error, IngestError) and error.input == f"{path}:1" and "UTF-8" in error.reason
     assert isinstance(article, Article) and article.id == "ok"
+
+
+def test_a_row_nested_beyond_reading_is_reported_by_line_and_skipped(tmp_path: Path) -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    path = write_rows(tmp_path, [{"id": "a", "text": TEXT}, deep, {"id": "c", "text": TEXT}])
+    items = list(read_jsonl_file(path))
+    assert [i.id for i in items if isinstance(i, Article)] == ["a", "c"]
+    (error,) = [i for i in items if isinstance(i, IngestError)]
+    assert error.input.endswith("rows.jsonl:2") and "nested too deeply" in error.reason
+
+
+def test_metadata_is_a_bounded_line_of_text_never_a_nested_structure(tmp_path: Path) -> None:
+    nested = [["a", ["b", ["c"]]], "Ana Ortiz"]
+    path = write_rows(tmp_path, [{"id": "a", "text": TEXT, "author": nested, "title": "x" * 50_000}])
+    (article,) = list(read_jsonl_file(path))
+    assert isinstance(article, Article)
+    assert article.author == "Ana Ortiz"
+    assert article.title is not None and len(article.title) == 8_192

@@ -139,3 +139,18 @@ def test_language_is_guessed_when_nobody_gives_one(tmp_path: Path) -> None:
 def test_file_of_only_boilerplate_is_a_failure(tmp_path: Path) -> None:
     with pytest.raises(IngestFailure, match="no article text"):
         read_text_file(write(tmp_path, "promo.txt", "Advertisement\n\nShare this article\n"))
+
+
+def test_front_matter_with_yaml_aliases_is_refused_before_it_can_expand(tmp_path: Path) -> None:
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    levels += [f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 10)}]" for n in range(8)]
+    bomb = "---\ntitle: Bomb\n" + "\n".join(levels) + "\nauthor: *i\n---\n" + BODY
+    path = write(tmp_path, "bomb.md", bomb)
+    with pytest.raises(IngestFailure, match="YAML aliases"):
+        read_text_file(path)
+
+
+def test_front_matter_beyond_its_size_limit_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "big.md", "---\ntitle: Big\nnote: " + "y" * 70_000 + "\n---\n" + BODY)
+    with pytest.raises(IngestFailure, match="front matter over"):
+        read_text_file(path)

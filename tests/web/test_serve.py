@@ -32,3 +32,27 @@ def test_serve_runs_uvicorn_on_the_opened_store(tmp_path: Path, monkeypatch: pyt
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
     assert seen["stories"] == []
     assert (tmp_path / "served.db").exists()
+
+
+def test_the_access_log_never_shows_a_token_from_a_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+    import logging.config
+
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: seen.update(options))
+    serve(str(tmp_path / "served.db"))
+    logging.config.dictConfig(seen["log_config"])
+    records: list[str] = []
+    handler = logging.getLogger("uvicorn.access").handlers[0]
+    monkeypatch.setattr(handler, "emit", lambda record: records.append(record.getMessage()))
+    logging.getLogger("uvicorn.access").info(
+        '%s - "%s %s HTTP/%s" %d',
+        "127.0.0.1:5000",
+        "GET",
+        "/stories?since=2025&token=s3cret-read",
+        "1.1",
+        303,
+    )
+    assert records == ['127.0.0.1:5000 - "GET /stories?since=2025&token=*** HTTP/1.1" 303']

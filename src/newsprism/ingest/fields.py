@@ -116,14 +116,23 @@ def normalize_language(value: object) -> str | None:
     return value.strip().replace("_", "-").split("-")[0].lower()
 
 
+MAX_FIELD = 8_192
+"""Characters kept of one metadata value (a title, an author list): a field, not a text."""
+
+
 def as_text(value: Any) -> str | None:
-    """A metadata value as a clean one-line string; lists (several authors) are joined."""
+    """A metadata value as a clean one-line string of at most MAX_FIELD characters; a list
+    (several authors) is joined, its scalar items only: metadata is never nested deeper."""
     if isinstance(value, list | tuple):
-        parts = [part for part in (as_text(item) for item in value) if part]
-        return ", ".join(parts) or None
-    if value is None or isinstance(value, dict | bool):
+        parts = [part for part in (_scalar_text(item) for item in value[:100]) if part]
+        return ", ".join(parts)[:MAX_FIELD] or None
+    return _scalar_text(value)
+
+
+def _scalar_text(value: Any) -> str | None:
+    if value is None or isinstance(value, dict | list | tuple | bool):
         return None
-    text = " ".join(str(value).split())
+    text = " ".join(str(value)[: MAX_FIELD * 2].split())[:MAX_FIELD]
     return text or None
 
 

@@ -103,6 +103,9 @@ def labelled_jsonl_lines(
                 return
             yield label, IngestError(label, f"invalid JSON ({err.msg} at column {err.colno})")
             continue
+        except RecursionError:
+            yield label, IngestError(label, "invalid JSON (nested too deeply to read)")
+            continue
         yield label, row_to_article(row, label=label, path=path, defaults=defaults)
     if not seen_row:
         yield name, IngestError(name, EMPTY)

@@ -86,6 +86,10 @@ def text_to_article(
     return build_article(id=article_id, text=text, meta=meta, path=path, defaults=defaults, credits=credits)
 
 
+MAX_FRONT_MATTER = 65_536
+"""Characters of YAML front matter read at most: metadata, not a document."""
+
+
 def split_front_matter(raw: str) -> tuple[dict[str, Any], str]:
     """YAML front matter as a dict, and the text after it; ({}, raw) when there is none.
 
@@ -100,8 +104,14 @@ def split_front_matter(raw: str) -> tuple[dict[str, Any], str]:
     first = next((line for line in inner if line.strip()), "")
     if end is None or not _FRONT_MATTER_KEY.match(first):
         return {}, raw
+    block = "\n".join(inner)
+    if len(block) > MAX_FRONT_MATTER:
+        raise IngestFailure(f"front matter over {MAX_FRONT_MATTER:,} characters")
     try:
-        meta = yaml.safe_load("\n".join(inner))
+        if any(isinstance(token, yaml.AliasToken) for token in yaml.scan(block)):
+            # An alias repeats a node by reference; a few nested ones expand to gigabytes.
+            raise IngestFailure("front matter uses YAML aliases (*name), which are refused")
+        meta = yaml.safe_load(block)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""

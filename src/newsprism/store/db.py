@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import platformdirs
@@ -55,6 +56,19 @@ def _sqlite_file(path: Path, url: URL | None = None) -> URL:
     # SQLite creates the file but not its folder; "unable to open database file" helps nobody.
     path.parent.mkdir(parents=True, exist_ok=True)
     return (url or URL.create("sqlite")).set(database=str(path))
+
+
+_CREDENTIALS = re.compile(r"(?<=://)([^:/@\s]*):([^@\s]*)@")
+
+
+def masked(text: str, url: str | None = None) -> str:
+    """`text` with the password of every URL in it replaced by ***, for messages and logs, and
+    with `url`'s password wherever else it appears (a driver may repeat it)."""
+    out = _CREDENTIALS.sub(lambda m: f"{m.group(1)}:***@", text)
+    found = _CREDENTIALS.search(url or "")
+    if found and found.group(2):
+        out = out.replace(found.group(2), "***")
+    return out
 
 
 def open_store(url: str | None = None) -> Store:

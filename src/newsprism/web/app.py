@@ -8,9 +8,11 @@ the tokens come from the environment so they stay out of shell history and proce
 
 from __future__ import annotations
 
+import copy
 import logging
+import re
 from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -99,6 +101,33 @@ def create_app(store: StoreAPI, settings: WebSettings) -> FastAPI:
     return app
 
 
+_TOKEN_IN_QUERY = re.compile(r"(?i)([?&](?:token|access_token)=)[^&#\s]*")
+
+
+class HideTokens(logging.Filter):
+    """Masks a `?token=` value in every access-log line: a one-time link's token is a credential,
+    and logs are read by more people than tokens are meant for."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                _TOKEN_IN_QUERY.sub(r"\1***", arg) if isinstance(arg, str) else arg for arg in record.args
+            )
+        elif isinstance(record.msg, str):
+            record.msg = _TOKEN_IN_QUERY.sub(r"\1***", record.msg)
+        return True
+
+
+def log_config() -> dict[str, Any]:
+    """uvicorn's logging configuration with HideTokens on its access log."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config.setdefault("filters", {})["hide_tokens"] = {"()": f"{__name__}.HideTokens"}
+    config["handlers"]["access"]["filters"] = ["hide_tokens"]
+    return config
+
+
 def serve(store_url: str | None, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the store at `store_url` (None: the store's default archive) until interrupted."""
     import uvicorn
@@ -109,4 +138,6 @@ def serve(store_url: str | None, host: str = "127.0.0.1", port: int = 8000) -> N
     if host not in _LOOPBACK and settings.read_token is None:
         log.warning("serving on %s with no read token: anyone who can reach it can read every story", host)
     with open_store(store_url) as store:
-        uvicorn.run(create_app(store, settings), host=host, port=port, server_header=False)
+        uvicorn.run(
+            create_app(store, settings), host=host, port=port, server_header=False, log_config=log_config()
+        )
