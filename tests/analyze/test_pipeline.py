@@ -43,3 +43,18 @@ def test_a_stream_consumed_inside_another_does_not_nest_zones():
     inner = list(analyze([article(9)]))
     rest = list(outer)
     assert [a.id for a in [first, *rest, *inner]] == ["a0", "a1", "a2", "a9"]
+
+
+def test_a_text_over_the_parsers_limit_is_analyzed_up_to_a_break_with_a_warning(monkeypatch, caplog):
+    nlp = load_nlp()
+    monkeypatch.setattr(nlp, "max_length", 400)  # spaCy refuses longer texts outright (E088)
+    paragraph = "The council met on Monday. It approved the budget for the harbour.\n"
+    long = Article(id="long", text=paragraph * 40)
+    short = Article(id="short", text=paragraph)
+    with caplog.at_level("WARNING"):
+        analyses = list(analyze([long, short]))
+    assert [a.id for a in analyses] == ["long", "short"]  # the next article is still analyzed
+    assert analyses[0].sentences and analyses[0].sentences[-1].end <= 400
+    assert long.text[: analyses[0].sentences[-1].end].endswith(".")  # cut at a sentence break
+    (message,) = [r.getMessage() for r in caplog.records if "analysis limit" in r.getMessage()]
+    assert message.startswith("long: text of 2,680 characters")

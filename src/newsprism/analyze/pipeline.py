@@ -6,6 +6,7 @@ little more than the spaCy pass itself (see bench/analysis_speed.py).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from datetime import date
@@ -33,6 +34,32 @@ texts added to the shared vocabulary when it closes; without it the vocabulary g
 new name and number of a long stream (about 11 strings per article, bench/memory_flat.py)."""
 
 
+MAX_ANALYZED_CHARS = 200_000
+"""Characters of one article analyzed at most (spaCy's parser needs about 1 GB per 100,000): a
+longer text (a book, a dump, a hostile input) is analyzed up to the last paragraph or sentence
+break before the limit, and a warning names the article. News articles run to a few thousand."""
+
+log = logging.getLogger(__name__)
+
+
+def analyzed_text(article: Article, limit: int = MAX_ANALYZED_CHARS) -> str:
+    """The part of the article's text that is analyzed: all of it, or a prefix cut at a break,
+    so that every offset of the analysis still points into the article's own text."""
+    text = article.text
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind("\n", 0, limit), text.rfind(". ", 0, limit - 1) + 1)
+    if cut < limit // 2:
+        cut = limit
+    log.warning(
+        "%s: text of %s characters is over the analysis limit; the first %s are analyzed",
+        article.id,
+        f"{len(text):,}",
+        f"{cut:,}",
+    )
+    return text[:cut]
+
+
 def published_date(article: Article) -> date | None:
     """The calendar day an article was published, or None when unknown or unreadable."""
     if not article.published:
@@ -56,7 +83,8 @@ def analyze(articles: Iterable[Article], nlp: Language | None = None) -> Iterato
     while block := list(islice(stream, ZONE_SIZE)):
         zone = nullcontext() if nlp.vocab.in_memory_zone else nlp.memory_zone()  # type: ignore[attr-defined]
         with zone:
-            pairs = ((article.text, article) for article in block)
+            limit = min(MAX_ANALYZED_CHARS, nlp.max_length)
+            pairs = ((analyzed_text(article, limit), article) for article in block)
             for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
                 yield analyze_doc(doc, article)
 
