@@ -219,3 +219,17 @@ def test_a_shared_fact_shows_how_sure_the_link_is(comparison: Comparison) -> Non
     fact.confidence = 0.634
     agreed = _section(render_markdown(comparison), "## Reported by several outlets")
     assert "Metro Wire [C §0] (confidence 0.63)" in agreed
+
+
+def test_article_fields_cannot_inject_markup_or_script_links(comparison: Comparison) -> None:
+    article = comparison.articles[0]
+    article.title = "<script>alert(1)</script> [click](javascript:alert(1))"
+    article.source = "*Evil* _Outlet_ `x`"
+    article.url = "javascript:alert(document.cookie)"
+    markdown = render_markdown(comparison)
+    assert "<script>" not in markdown and "\\<script\\>" in markdown
+    assert "[click](javascript" not in markdown and "\\[click\\](javascript" in markdown
+    assert "\\*Evil\\* \\_Outlet\\_ \\`x\\`" in markdown
+    assert "<javascript:" not in markdown  # no autolink for a scheme other than http(s)
+    comparison.articles[1].url = "https://example.org/news/a_b"
+    assert "<https://example.org/news/a_b>" in render_markdown(comparison)

@@ -6,6 +6,8 @@ JSON) of source A, so a reader can check any line against the article it came fr
 
 from __future__ import annotations
 
+import re
+
 from newsprism.model import Comparison
 from newsprism.render.view import (
     Cited,
@@ -22,13 +24,34 @@ _SNIPPET = 220
 _NONE = "_None found._"
 
 
+_MARKUP = re.compile(r"([\\`*_\[\]<>])")
+
+
+def escape(text: str) -> str:
+    """Text from an article, safe to place in Markdown: emphasis, code, link and HTML marks are
+    escaped, so a title with `<script>` or `[x](javascript:...)` reads as the characters it is."""
+    return _MARKUP.sub(r"\\\1", text)
+
+
 def _flat(text: str) -> str:
     # A line break inside a list item would end the item; a sentence must stay one line.
-    return " ".join(text.split())
+    return escape(" ".join(text.split()))
+
+
+def _piece(text: str) -> str:
+    """Part of a line (the words before a bolded expression): one line, its edge spaces kept."""
+    return escape(re.sub(r"\s+", " ", text))
 
 
 def _snippet(text: str, limit: int = _SNIPPET) -> str:
-    return snippet(text, limit)
+    return escape(snippet(text, limit))
+
+
+def _link(url: str) -> str:
+    """An autolink for a web address; any other scheme (javascript:, data:) is shown as text."""
+    if re.fullmatch(r"https?://[^\s<>]+", url):
+        return f"<{url}>"
+    return escape(" ".join(url.split()))
 
 
 def _markers(cited: list[Cited]) -> str:
@@ -46,7 +69,7 @@ def _sources(report: Report) -> list[str]:
         if source.published:
             parts.append(f"({source.published})")
         if source.article.url:
-            parts.append(f"<{source.article.url}>")
+            parts.append(_link(source.article.url))
         lines.append(" ".join(parts))
     if lines:
         lines += ["", "_[A §3] points to sentence 3 of source A, counting from 0._"]
@@ -73,7 +96,7 @@ def _worded(cited: Cited) -> str:
     if not cited.part:
         return _snippet(cited.text)
     before, part, after = window(cited.text, cited.part, _SNIPPET)
-    return f"{before}**{part}**{after}" if part else before
+    return f"{_piece(before)}**{_flat(part)}**{_piece(after)}" if part else _flat(before)
 
 
 def _fact_lines(fact: FactView) -> list[str]:
@@ -170,9 +193,13 @@ def _timeline(report: Report) -> list[str]:
     for group in report.timeline:
         lines.append(f"- **{group.date}** ({group.precision})")
         for item in group.entries:
-            said = f"{item.before}**{item.expression}**{item.after}" if item.expression else item.before
+            said = (
+                f"{_piece(item.before)}**{_flat(item.expression)}**{_piece(item.after)}"
+                if item.expression
+                else _flat(item.before)
+            )
             markers = " ".join(c.ref.marker for c in item.cited)
-            lines.append(f"  - {_flat(said)} {markers}{' _(scheduled)_' if item.scheduled else ''}")
+            lines.append(f"  - {said} {markers}{' _(scheduled)_' if item.scheduled else ''}")
     return lines
 
 
