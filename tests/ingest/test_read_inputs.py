@@ -136,3 +136,40 @@ def test_directory_where_a_file_is_expected_is_an_error_with_the_os_reason(tmp_p
     (tmp_path / "folder.txt").mkdir()
     (error,) = read_file(tmp_path / "folder.txt")
     assert isinstance(error, IngestError) and error.reason == "Is a directory"
+
+
+GOOD = "The council approved the budget on Monday after a long debate about the harbour."
+
+
+@pytest.mark.parametrize("name", ["zero.txt", "zero.rss", "zero.jsonl", "zero.warc"])
+def test_a_link_to_a_device_is_refused_without_reading_it(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).symlink_to("/dev/zero")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    items = list(read_inputs([str(tmp_path / name), str(tmp_path / "good.txt")]))
+    errors = [i for i in items if isinstance(i, IngestError)]
+    assert [e.input for e in errors] == [str(tmp_path / name)]
+    assert "not a regular file" in errors[0].reason
+    assert [i.text for i in items if isinstance(i, Article)] == [GOOD]
+
+
+def test_a_named_pipe_is_refused_at_once_not_waited_on(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    (error,) = read_file(tmp_path / "pipe.jsonl")
+    assert isinstance(error, IngestError) and "not a regular file" in error.reason
+
+
+def test_an_input_over_the_size_limit_is_refused_with_the_limit(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("NEWSPRISM_MAX_INPUT_MB", "1")
+    (tmp_path / "huge.txt").write_text((GOOD + "\n") * 20_000, encoding="utf-8")  # about 1.6 MB
+    (error,) = read_file(tmp_path / "huge.txt")
+    assert isinstance(error, IngestError) and "larger than 1 MB" in error.reason
+    assert "NEWSPRISM_MAX_INPUT_MB" in error.reason
+
+
+def test_a_json_line_over_the_line_limit_is_skipped_in_bounded_memory() -> None:
+    from newsprism.ingest.jsonl import LongLine, bounded_lines
+
+    stream = io.BytesIO(b'{"text": "a"}\n' + b"x" * 100 + b'\n{"text": "b"}\n' + b"y" * 50)
+    lines = list(bounded_lines(stream, limit=20))
+    assert lines[0] == b'{"text": "a"}\n' and lines[2] == b'{"text": "b"}\n'
+    assert isinstance(lines[1], LongLine) and isinstance(lines[3], LongLine)

@@ -9,8 +9,12 @@ text", "empty file"), never silently turned into mojibake.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import stat
 import unicodedata
 from pathlib import Path
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
@@ -37,12 +41,56 @@ EMPTY = "empty file"
 BINARY = "binary file, not text"
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """The file's bytes, or an IngestFailure carrying the operating system's reason."""
+DEFAULT_MAX_INPUT_MB = 64
+
+
+def max_input_bytes() -> int:
+    """The most bytes read from one local input file that is read whole (a text, an HTML page, a
+    feed, an OPML list): NEWSPRISM_MAX_INPUT_MB, else 64 MB. Archives and JSON Lines stream and are
+    bounded per record instead."""
+    raw = os.environ.get("NEWSPRISM_MAX_INPUT_MB", "")
+    megabytes = int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_INPUT_MB
+    return megabytes * 1024 * 1024
+
+
+NOT_REGULAR = "not a regular file (a device, pipe, socket or directory): only files are read"
+
+
+def open_regular(path: str | Path) -> BinaryIO:
+    """A regular file opened for reading; IngestFailure for anything else.
+
+    The type is checked before opening (opening a pipe would wait for a writer; a link to
+    /dev/zero would never end) and again on the open file, in case it was swapped meanwhile.
+    """
     try:
-        return Path(path).read_bytes()
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            raise IngestFailure(os.strerror(errno.EISDIR))
+        if not stat.S_ISREG(mode):
+            raise IngestFailure(NOT_REGULAR)
+        handle = open(path, "rb")  # noqa: SIM115 - returned to the caller, who closes it
     except OSError as err:
         raise IngestFailure(err.strerror or str(err)) from err
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        handle.close()
+        raise IngestFailure(NOT_REGULAR)
+    return handle
+
+
+def read_bytes(path: str | Path, limit: int | None = None) -> bytes:
+    """A regular file's bytes, at most `limit` (max_input_bytes()); an IngestFailure carrying
+    the reason (the operating system's, not a file, too large) otherwise."""
+    limit = max_input_bytes() if limit is None else limit
+    with open_regular(path) as handle:
+        try:
+            data = handle.read(limit + 1)
+        except OSError as err:
+            raise IngestFailure(err.strerror or str(err)) from err
+    if len(data) > limit:
+        raise IngestFailure(
+            f"larger than {limit / (1024 * 1024):g} MB, the limit for one input (NEWSPRISM_MAX_INPUT_MB)"
+        )
+    return data
 
 
 def looks_binary(data: bytes) -> bool:

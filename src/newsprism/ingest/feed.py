@@ -30,7 +30,7 @@ from urllib.request import url2pathname
 import feedparser
 
 from newsprism.ingest.boilerplate import strip_boilerplate
-from newsprism.ingest.encoding import read_bytes
+from newsprism.ingest.encoding import max_input_bytes, read_bytes
 from newsprism.ingest.errors import IngestError, IngestFailure
 from newsprism.ingest.fields import NO_DEFAULTS, ArticleDefaults, as_text, build_article, text_id
 from newsprism.ingest.html_text import html_fragment_to_text, plain_text_paragraphs
@@ -74,12 +74,7 @@ def labelled_feed_file(path: str | Path, defaults: ArticleDefaults = NO_DEFAULTS
     """`read_feed_file`, with each item's label (`path#entry-N`), for callers that report on entries."""
     name = str(path)
     try:
-        if os.stat(name).st_size > MAX_FEED_BYTES:
-            raise IngestFailure(f"larger than {MAX_FEED_BYTES // (1024 * 1024)} MB, too large for a feed")
-        data = read_bytes(name)
-    except OSError as err:
-        yield name, IngestError(name, err.strerror or str(err))
-        return
+        data = read_bytes(name, min(MAX_FEED_BYTES, max_input_bytes()))
     except IngestFailure as failure:
         yield name, failure.at(name)
         return

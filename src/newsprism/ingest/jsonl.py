@@ -14,11 +14,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from newsprism.ingest.boilerplate import strip_boilerplate
-from newsprism.ingest.encoding import BINARY, EMPTY
-from newsprism.ingest.errors import IngestError
+from newsprism.ingest.encoding import BINARY, EMPTY, open_regular
+from newsprism.ingest.errors import IngestError, IngestFailure
 from newsprism.ingest.fields import NO_DEFAULTS, ArticleDefaults, as_text, build_article, text_id
 from newsprism.model import Article
 
@@ -46,19 +46,40 @@ def read_jsonl_lines(
     return (item for _, item in labelled_jsonl_lines(lines, name=name, path=path, defaults=defaults))
 
 
+MAX_LINE_BYTES = 16 * 1024 * 1024
+"""A JSON line longer than this (one article with its metadata) is reported and skipped, so a
+file with no line breaks cannot fill memory."""
+
+
+class LongLine:
+    """Stands for a line over MAX_LINE_BYTES in the stream of lines."""
+
+
+def bounded_lines(handle: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[bytes | LongLine]:
+    """The handle's lines, each read up to `limit` bytes; a longer one is skipped to its end and
+    given as a LongLine, memory staying at `limit` whatever the file holds."""
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := handle.readline(limit)) and not rest.endswith(b"\n"):
+            pass
+        yield LongLine()
+
+
 def labelled_jsonl_file(path: str | Path, defaults: ArticleDefaults = NO_DEFAULTS) -> Iterator[Labelled]:
     """`read_jsonl_file`, with each item's `path:line` label, for callers that report on rows."""
     path_text = str(path)
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed below; the generator may stop early
-    except OSError as err:
-        yield path_text, IngestError(path_text, err.strerror or str(err))
+        handle = open_regular(path)
+    except IngestFailure as failure:
+        yield path_text, failure.at(path_text)
         return
     try:
         # A .json file that is one pretty-printed document would fail on every line; after a
         # bad first line it is reported once as a whole.
         yield from labelled_jsonl_lines(
-            handle, name=path_text, path=path_text, defaults=defaults,
+            bounded_lines(handle), name=path_text, path=path_text, defaults=defaults,
             give_up_on_bad_first_line=Path(path_text).suffix.lower() == ".json",
         )  # fmt: skip
     except OSError as err:
@@ -68,7 +89,7 @@ def labelled_jsonl_file(path: str | Path, defaults: ArticleDefaults = NO_DEFAULT
 
 
 def labelled_jsonl_lines(
-    lines: Iterable[bytes | str],
+    lines: Iterable[bytes | str | LongLine],
     *,
     name: str,
     path: str | None,
@@ -79,6 +100,10 @@ def labelled_jsonl_lines(
     seen_row = False
     for number, raw in enumerate(lines, start=1):
         label = f"{name}:{number}"
+        if isinstance(raw, LongLine):
+            yield label, IngestError(label, f"line over {MAX_LINE_BYTES // (1024 * 1024)} MB, skipped")
+            seen_row = True
+            continue
         if isinstance(raw, bytes):
             if b"\x00" in raw and not seen_row:
                 yield name, IngestError(name, BINARY)

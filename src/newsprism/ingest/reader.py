@@ -18,7 +18,13 @@ from newsprism.ingest.feed import FeedFetcher, labelled_feed_file, labelled_opml
 from newsprism.ingest.fetch import DEFAULT_POLICY, FetchPolicy
 from newsprism.ingest.fields import NO_DEFAULTS, ArticleDefaults
 from newsprism.ingest.html import read_html_file
-from newsprism.ingest.jsonl import Labelled, labelled_jsonl_file, labelled_jsonl_lines
+from newsprism.ingest.jsonl import (
+    Labelled,
+    LongLine,
+    bounded_lines,
+    labelled_jsonl_file,
+    labelled_jsonl_lines,
+)
 from newsprism.ingest.remote import (
     URL_LIST_SUFFIXES,
     complete_summaries,
@@ -212,10 +218,10 @@ def _os_error(path: str) -> IngestError:
     return IngestError(path, "cannot be read")
 
 
-def _stdin_lines() -> Iterable[bytes]:
+def _stdin_lines() -> Iterable[bytes | LongLine]:
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is not None:
-        return iter(buffer)
+        return bounded_lines(buffer)  # a pipe without line breaks must not fill memory either
     return (line.encode("utf-8") for line in sys.stdin)
 
 

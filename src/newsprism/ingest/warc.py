@@ -30,7 +30,7 @@ from warcio.archiveiterator import WARCIterator
 from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.utils import BUFF_SIZE
 
-from newsprism.ingest.encoding import EMPTY, decode_bytes
+from newsprism.ingest.encoding import EMPTY, decode_bytes, open_regular
 from newsprism.ingest.errors import IngestError, IngestFailure
 from newsprism.ingest.fields import NO_DEFAULTS, ArticleDefaults, text_id
 from newsprism.ingest.html import html_to_article
@@ -71,9 +71,9 @@ def labelled_warc_file(
     """`read_warc_file`, with each item's label (`path#record-N`), for callers that report on records."""
     name = str(path)
     try:
-        handle = open(name, "rb")  # noqa: SIM115 - closed below; the generator may stop early
-    except OSError as err:
-        yield name, IngestError(name, err.strerror or str(err))
+        handle = open_regular(name)
+    except IngestFailure as failure:
+        yield name, failure.at(name)
         return
     try:
         yield from _Archive(handle, name, defaults, max_html_bytes).items()
