@@ -387,3 +387,40 @@ def test_an_archive_gzipped_as_one_stream_says_how_to_fix_it(tmp_path: Path) -> 
     assert isinstance(first, Article) and first.url == "https://harbor.example/budget"
     assert isinstance(error, IngestError) and error.input == str(path)
     assert "one stream" in error.reason and "warcio recompress" in error.reason
+
+
+BOMB_READER = """
+import sys
+from newsprism.ingest.warc import read_warc_file
+items = list(read_warc_file(sys.argv[1]))
+pages = sum(type(i).__name__ == "Article" for i in items)
+errors = [str(i) for i in items if type(i).__name__ == "IngestError"]
+# This process's own peak (VmHWM), not one inherited from the parent as ru_maxrss is across exec.
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM")).split()[1]
+print(pages, int(peak) // 1024, errors[0] if errors else "")
+"""
+
+
+def test_a_gzip_bomb_header_is_damage_read_in_flat_memory(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    good, _ = build_warc(crawl(), gz=True)
+    # A member that unpacks to 200 MB of one header "line", between two intact crawls.
+    bomb = gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\nX-Pad: " + b"x" * (200 * 1024 * 1024), 9)
+    paths = write(tmp_path / "good.warc.gz", good), write(tmp_path / "bomb.warc.gz", good + bomb + good)
+    assert paths[1].stat().st_size < 2 * 1024 * 1024
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", BOMB_READER, str(p)],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+        ).stdout.split(" ", 2)
+        for p in paths
+    ]
+    (good_pages, good_peak, _), (pages, peak, error) = runs
+    assert (int(good_pages), int(pages)) == (3, 6)  # three pages before the bomb, three after it
+    assert "record header over 256 KB" in error
+    assert int(peak) - int(good_peak) < 50  # MB: flat, where buffering the "line" would take 200 more

@@ -120,7 +120,27 @@ class _QuietIterator(WARCIterator):
         super().close()
 
 
+MAX_HEADER_BYTES = 256 * 1024
+"""Header bytes (WARC and HTTP headers) one record may have: a header "line" of a gzip bomb
+(megabytes without a line break) is damage, never a buffer that grows with it."""
+
+
+class HeaderTooLong(ValueError):
+    """A record's headers ran past MAX_HEADER_BYTES."""
+
+
 class _StrictReader(DecompressingBufferedReader):
+    header_budget = MAX_HEADER_BYTES
+    """Reset at each record; every line read (headers are read a line at a time) spends it."""
+
+    def readline(self, length: int | None = None) -> bytes:
+        cap = self.header_budget + 1
+        line = bytes(super().readline(min(length, cap) if length and length > 0 else cap))
+        self.header_budget -= len(line)
+        if self.header_budget < 0:
+            raise HeaderTooLong(f"record header over {MAX_HEADER_BYTES // 1024} KB (no line break)")
+        return line
+
     def _decompress(self, data: bytes) -> bytes:
         if self.decompressor is not None and data and self.num_block_read > 0:
             # Partway into a member, bad compressed data is damage: raise (zlib.error).
@@ -167,6 +187,7 @@ class _Archive:
         guessed = start > 0
         while True:
             offset = max(archive.offset, start)  # warcio miscounts inside a member holding many records
+            archive.reader.header_budget = MAX_HEADER_BYTES
             try:
                 record = next(records)
             except StopIteration:
