@@ -469,3 +469,33 @@ def test_an_external_dtd_is_never_loaded(tmp_path: Path) -> None:
 </item></channel></rss>"""
     (article,) = read_feed_file(write(tmp_path / "dtd.rss", feed))
     assert isinstance(article, Article) and "LEAKED" not in article.text
+
+
+CJK_FEEDS = {
+    "big5": ("港口大橋因維修關閉", "市議會週一投票決定關閉港口大橋進行維修。"),
+    "gb2312": ("港口大桥因维修关闭", "市议会周一投票决定关闭港口大桥进行维修。"),
+    "euc-kr": ("항구 다리 보수로 폐쇄", "시의회는 월요일 항구 다리를 보수하기 위해 폐쇄하기로 의결했다."),
+    "shift_jis": ("港の橋、修理のため閉鎖", "市議会は月曜日、修理のため港の橋を閉鎖することを決めた。"),
+}
+
+
+@pytest.mark.parametrize("encoding", sorted(CJK_FEEDS))
+def test_a_feed_in_a_multi_byte_legacy_encoding_is_read(tmp_path: Path, encoding: str) -> None:
+    title, body = CJK_FEEDS[encoding]
+    xml = (
+        f'<?xml version="1.0" encoding="{encoding}"?>\n<rss version="2.0"><channel><title>港</title>'
+        f"<item><title>{title}</title><link>https://news.example/1</link>"
+        f"<description>{body}</description></item></channel></rss>"
+    )
+    path = tmp_path / f"{encoding}.rss"
+    path.write_bytes(xml.encode(encoding))
+    (article,) = list(read_feed_file(path))
+    assert isinstance(article, Article)
+    assert article.title == title and body in article.text
+
+
+def test_a_feed_declaring_an_unknown_encoding_is_one_error(tmp_path: Path) -> None:
+    path = tmp_path / "odd.rss"
+    path.write_bytes(b'<?xml version="1.0" encoding="x-no-such-code"?><rss version="2.0"><channel/></rss>')
+    (error,) = list(read_feed_file(path))
+    assert isinstance(error, IngestError) and "unknown encoding" in error.reason

@@ -35,7 +35,7 @@ from newsprism.ingest.errors import IngestError, IngestFailure
 from newsprism.ingest.fields import NO_DEFAULTS, ArticleDefaults, as_text, build_article, text_id
 from newsprism.ingest.html_text import html_fragment_to_text, plain_text_paragraphs
 from newsprism.ingest.jsonl import Labelled
-from newsprism.ingest.safe_xml import NotWellFormed, parse_xml
+from newsprism.ingest.safe_xml import NotWellFormed, as_utf8, parse_xml
 from newsprism.model import Article
 
 FeedFetcher = Callable[[str], bytes]
@@ -174,7 +174,7 @@ def _parse(data: bytes) -> Any:
     with contextlib.suppress(NotWellFormed):
         parse_xml(data)
     try:
-        parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
+        parsed = feedparser.parse(io.BytesIO(as_utf8(data)), sanitize_html=True, resolve_relative_uris=True)
     except Exception as err:  # feedparser is meant never to raise; a bug in it must not end the batch
         raise IngestFailure(f"feed could not be parsed ({type(err).__name__})") from err
     if parsed.entries:
