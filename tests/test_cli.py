@@ -169,3 +169,17 @@ def test_masked_hides_every_url_password_and_the_given_one_elsewhere() -> None:
         masked(text, "postgresql://u:pw1234@h/d")
         == "failed for postgresql://u:***@h/d (password '***' rejected)"
     )
+
+
+def test_serve_and_ingest_on_a_damaged_archive_say_so_in_one_line(tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 16)
+    article = tmp_path / "a.txt"
+    article.write_text("The council approved the budget on Monday after a long debate.", encoding="utf-8")
+    for args in (["serve", "--db", str(damaged)], ["ingest", str(article), "--db", str(damaged)]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, args
+        lines = [line for line in result.output.splitlines() if line.strip()]
+        assert lines == [
+            f"error: cannot open the archive {damaged}: (sqlite3.DatabaseError) file is not a database"
+        ]

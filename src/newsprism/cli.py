@@ -328,8 +328,10 @@ def _open_store(db: str | None) -> Any:
         return open_store(db)
     except Exception as exc:  # a bad URL, an unreachable server, a file we cannot create
         # The URL may hold a password, and so may the driver's message that repeats it.
+        # SQLAlchemy adds a line pointing to its documentation; the first line is the problem.
+        problem = masked(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__, db)
         err.print(
-            f"error: cannot open the archive {masked(db or '(default)')}: {masked(str(exc), db)}",
+            f"error: cannot open the archive {masked(db or '(default)')}: {problem}",
             highlight=False,
             soft_wrap=True,
         )
@@ -438,9 +440,10 @@ def serve(
     Writing through the API needs NEWSPRISM_WRITE_TOKEN set; NEWSPRISM_READ_TOKEN, if set,
     protects reading too.
     """
-    from newsprism.web.app import serve as serve_app
+    from newsprism.web.app import serve_store
 
-    serve_app(db, host=host, port=port)
+    with _open_store(db) as store:
+        serve_store(store, host=host, port=port)
 
 
 eval_app = typer.Typer(no_args_is_help=True, help="Measure results against gold labels.")

@@ -130,14 +130,19 @@ def log_config() -> dict[str, Any]:
 
 def serve(store_url: str | None, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the store at `store_url` (None: the store's default archive) until interrupted."""
-    import uvicorn
-
     from newsprism.store.db import open_store
+
+    with open_store(store_url) as store:
+        serve_store(store, host=host, port=port)
+
+
+def serve_store(store: StoreAPI, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve an opened store until interrupted, with the environment's tokens."""
+    import uvicorn
 
     settings = settings_from_env()
     if host not in _LOOPBACK and settings.read_token is None:
         log.warning("serving on %s with no read token: anyone who can reach it can read every story", host)
-    with open_store(store_url) as store:
-        uvicorn.run(
-            create_app(store, settings), host=host, port=port, server_header=False, log_config=log_config()
-        )
+    uvicorn.run(
+        create_app(store, settings), host=host, port=port, server_header=False, log_config=log_config()
+    )
