@@ -507,6 +507,7 @@ def test_allowed_addresses_accepts_public_and_explicitly_private_hosts() -> None
         ("http://169.254.169.254/latest/meta-data/", r"169\.254\.169\.254, a link-local address"),
         ("http://rebind.example/", r"rebind\.example resolves to 10\.0\.0\.5, a private address"),
         ("http://[::ffff:7f00:1]:6379/", r"resolves to ::ffff:127\.0\.0\.1, a loopback address"),
+        ("http://0.0.0.0:8080/", r"resolves to 0\.0\.0\.0, an unspecified address"),
     ],
 )
 def test_redirect_from_a_public_host_to_a_private_address_is_refused(location: str, refusal: str) -> None:

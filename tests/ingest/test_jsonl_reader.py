@@ -134,3 +134,11 @@ def test_metadata_is_a_bounded_line_of_text_never_a_nested_structure(tmp_path: P
     assert isinstance(article, Article)
     assert article.author == "Ana Ortiz"
     assert article.title is not None and len(article.title) == 8_192
+
+
+def test_an_unterminated_string_is_reported_once_with_its_column(tmp_path: Path) -> None:
+    path = tmp_path / "cut.jsonl"
+    path.write_text('{"id": "a", "text": "never closed', encoding="utf-8")  # cut short: no line break
+    (error,) = list(read_jsonl_file(path))
+    assert isinstance(error, IngestError)
+    assert error.reason.startswith("invalid JSON (Unterminated string starting at column ")

@@ -176,7 +176,10 @@ def allowed_addresses(url: str | httpx.URL, policy: FetchPolicy = DEFAULT_POLICY
         for address in addresses:
             why = refusal_reason(address)
             if why:
-                raise BlockedAddressError(label, f"refused: {host} resolves to {address}, a {why} address")
+                article = "an" if why[0] in "aeiou" else "a"  # "an unspecified address"
+                raise BlockedAddressError(
+                    label, f"refused: {host} resolves to {address}, {article} {why} address"
+                )
     return addresses
 
 

@@ -126,7 +126,9 @@ def labelled_jsonl_lines(
             if first and give_up_on_bad_first_line:
                 yield name, IngestError(name, NOT_JSON_LINES)
                 return
-            yield label, IngestError(label, f"invalid JSON ({err.msg} at column {err.colno})")
+            # "Unterminated string starting at" already ends in "at".
+            where = f"column {err.colno}" if err.msg.endswith(" at") else f"at column {err.colno}"
+            yield label, IngestError(label, f"invalid JSON ({err.msg} {where})")
             continue
         except RecursionError:
             yield label, IngestError(label, "invalid JSON (nested too deeply to read)")
