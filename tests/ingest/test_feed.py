@@ -499,3 +499,12 @@ def test_a_feed_declaring_an_unknown_encoding_is_one_error(tmp_path: Path) -> No
     path.write_bytes(b'<?xml version="1.0" encoding="x-no-such-code"?><rss version="2.0"><channel/></rss>')
     (error,) = list(read_feed_file(path))
     assert isinstance(error, IngestError) and "unknown encoding" in error.reason
+
+
+def test_an_undeclared_html_entity_in_an_empty_feed_is_reported_as_no_entries(tmp_path: Path) -> None:
+    path = tmp_path / "empty.rss"
+    path.write_bytes(
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Caf&eacute;&nbsp;</title></channel></rss>'
+    )
+    (error,) = list(read_feed_file(path))
+    assert isinstance(error, IngestError) and error.reason == "feed has no entries"

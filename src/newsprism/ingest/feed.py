@@ -179,6 +179,11 @@ def _parse(data: bytes) -> Any:
         raise IngestFailure(f"feed could not be parsed ({type(err).__name__})") from err
     if parsed.entries:
         return parsed
+    problem = str(parsed.get("bozo_exception") or "")
+    if parsed.get("version") and "undefined entity" in problem:
+        # An HTML entity (&nbsp;) the feed never declared: the lenient parser read it, and the
+        # feed, read whole, holds no entries; that is the reason to give.
+        raise IngestFailure(NO_ENTRIES)
     if parsed.get("bozo"):
         problem = parsed.get("bozo_exception")
         raise IngestFailure(f"{NOT_A_FEED}: not well-formed XML ({problem})" if problem else NOT_A_FEED)
