@@ -424,3 +424,10 @@ def test_a_gzip_bomb_header_is_damage_read_in_flat_memory(tmp_path: Path) -> Non
     assert (int(good_pages), int(pages)) == (3, 6)  # three pages before the bomb, three after it
     assert "record header over 256 KB" in error
     assert int(peak) - int(good_peak) < 50  # MB: flat, where buffering the "line" would take 200 more
+
+
+def test_an_archive_without_an_html_page_says_what_it_holds(tmp_path: Path) -> None:
+    data, _ = build_warc([Rec("warcinfo"), Rec("request", "https://harbor.example/x")], gz=True)
+    (error,) = list(read_warc_file(write(tmp_path / "requests.warc.gz", data)))
+    assert isinstance(error, IngestError)
+    assert error.reason == "no HTML page found; its 2 records are: warcinfo (1), request (1)"

@@ -21,6 +21,7 @@ so the pages before the damage are kept and the ones after it are still read.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,6 +164,8 @@ class _Archive:
         self.gzipped = False
         self.false_starts = 0  # resync guesses in a row that were not the start of a record
         self.gave_up = False
+        self.kinds: Counter[str] = Counter()  # intact records by WARC-Type
+        self.pages = 0  # HTML pages found (read or not)
 
     def items(self) -> Iterator[Labelled]:
         first = self.handle.read(2)
@@ -176,6 +179,12 @@ class _Archive:
         if self.gave_up:
             reason = f"no intact record after {_MAX_FALSE_STARTS} tries; the rest of the file is not read"
             yield self.name, IngestError(self.name, reason)
+        if self.intact and not self.pages:
+            held = ", ".join(f"{kind} ({count})" for kind, count in self.kinds.most_common())
+            yield (
+                self.name,
+                IngestError(self.name, f"no HTML page found; its {self.intact} records are: {held}"),
+            )
 
     def _read_from(self, start: int) -> Generator[Labelled, None, int | None]:
         """Read records from byte `start` on; returns where to resume after damage, or None at the end."""
@@ -233,8 +242,11 @@ class _Archive:
                 yield self._damage(offset, uri, problem)
                 return self._next_start(offset + 1)
             self.intact += 1
+            self.kinds[record.rec_type] += 1
             self.false_starts = 0
             guessed = False
+            if page is not None:
+                self.pages += 1
             if isinstance(page, IngestError):
                 yield page.input, page
             elif page is not None:
