@@ -9,6 +9,7 @@ import pytest
 from newsprism.analyze.pipeline import analyze
 from newsprism.compare.actors import fold_actors
 from newsprism.compare.align import Link, group_links
+from newsprism.compare.lexicon import content_stems, stem
 from newsprism.compare.links import LinkModel, LinkRule, load_model, model_from_dict
 from newsprism.compare.pipeline import align_facts, story_signals
 from newsprism.compare.signals import FEATURES, pair_features, timestamp_line
@@ -28,6 +29,11 @@ def linked(facts: list[Fact], first: tuple[str, int], second: tuple[str, int]) -
         for f in facts
         if f.status != "single_source"
     )
+
+
+def test_stems_fold_inflection_and_diacritics() -> None:
+    assert stem("captured") == stem("capture") == stem("captures")
+    assert content_stems("Erdoğan met the pirates") == content_stems("Erdogan met a pirate")
 
 
 FILLER_A = "Rain is expected across the region for the rest of the week. "

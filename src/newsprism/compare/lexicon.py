@@ -258,8 +258,3 @@ def content_stems(text: str) -> frozenset[str]:
             continue
         out.add(stem(word))
     return frozenset(out)
-
-
-def numbers_in(text: str) -> frozenset[str]:
-    """Numerals as written, commas dropped: a cheap signal that two sentences give one figure."""
-    return frozenset(n.replace(",", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text))
