@@ -329,7 +329,8 @@ def _open_store(db: str | None) -> Any:
     except Exception as exc:  # a bad URL, an unreachable server, a file we cannot create
         # The URL may hold a password, and so may the driver's message that repeats it.
         # SQLAlchemy adds a line pointing to its documentation; the first line is the problem.
-        problem = masked(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__, db)
+        lines = str(exc).strip().splitlines()
+        problem = masked(lines[0] if lines else type(exc).__name__, db)
         err.print(
             f"error: cannot open the archive {masked(db or '(default)')}: {problem}",
             highlight=False,

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
@@ -128,6 +129,7 @@ class StorySignals:
     actor_idf: dict[str, float]
     _index: dict[str, tuple[csr_matrix, csr_matrix]] = field(default_factory=dict)
     _scalars: dict[str, np.ndarray] = field(default_factory=dict)
+    _unit_bags: csr_matrix | None = None
 
     def rows_of(self, article: int) -> np.ndarray:
         return np.flatnonzero(np.array([s.article == article for s in self.sentences]))
@@ -150,14 +152,11 @@ class StorySignals:
 
     def unit_bags(self) -> csr_matrix:
         """Each sentence's tf-idf bag (binary tf, idf in the story) at unit length."""
-        if "unit_bags" not in self._index:
+        if self._unit_bags is None:
             _, weights = self.incidence("bag")
             norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
-            self._index["unit_bags"] = (
-                weights,
-                csr_matrix(weights.multiply(1.0 / np.maximum(norms, 1e-9)[:, None])),
-            )
-        return self._index["unit_bags"][1]
+            self._unit_bags = csr_matrix(weights.multiply(1.0 / np.maximum(norms, 1e-9)[:, None]))
+        return self._unit_bags
 
     def scalar(self, name: str) -> np.ndarray:
         """A per-sentence number (SCALARS), computed once per story."""
@@ -266,33 +265,23 @@ def build_signals(
         keep = _content_pieces(s.text, tv)
         tokens.append(_unit(tv.vectors[keep]) if keep else np.zeros((0, vectors.shape[1]), np.float32))
         piece_ids.append([fold(s.text[a:b]) for a, b in (tv.spans[k] for k in keep)])
-    n = len(sentences)
-    df: dict[str, int] = {}
-    for s in sentences:
-        for term in s.bag:
-            df[term] = df.get(term, 0) + 1
-    idf = {term: math.log((n + 1) / (count + 0.5)) for term, count in df.items()}
-    adf: dict[str, int] = {}
-    for s in sentences:
-        for actor in s.actors:
-            adf[actor] = adf.get(actor, 0) + 1
-    pdf: dict[str, int] = {}
-    for pieces in piece_ids:
-        for piece in set(pieces):
-            pdf[piece] = pdf.get(piece, 0) + 1
-    weights = [
-        np.array([math.log((n + 1) / (pdf[p] + 0.5)) for p in pieces], np.float32) for pieces in piece_ids
-    ]
+    piece_idf = _idf([set(pieces) for pieces in piece_ids])
     return StorySignals(
         sentences=sentences,
         vectors=vectors,
         part_vectors=part_vectors,
         part_spans=part_spans,
         tokens=tokens,
-        token_weights=weights,
-        idf=idf,
-        actor_idf={a: math.log((n + 1) / (c + 0.5)) for a, c in adf.items()},
+        token_weights=[np.array([piece_idf[p] for p in pieces], np.float32) for pieces in piece_ids],
+        idf=_idf([s.bag for s in sentences]),
+        actor_idf=_idf([s.actors for s in sentences]),
     )
+
+
+def _idf(sets: Sequence[Collection[str]]) -> dict[str, float]:
+    """Each item's rarity in the story: log((n + 1) / (sentences holding it + 0.5))."""
+    counts = Counter(item for found in sets for item in found)
+    return {item: math.log((len(sets) + 1) / (count + 0.5)) for item, count in counts.items()}
 
 
 def _incidence(
