@@ -32,8 +32,13 @@ MAX_PARTS = 8
 """Parts kept per sentence: a run-on sentence of the parser's making must not flood the aligner."""
 
 
+def _gap(token: Token) -> bool:
+    """Punctuation or white space: never the edge of a claim, never one of its words."""
+    return bool(token.is_punct or token.is_space)
+
+
 def _words(span: Span) -> int:
-    return sum(1 for token in span if not (token.is_punct or token.is_space))
+    return sum(1 for token in span if not _gap(token))
 
 
 def _clause(verb: Token) -> Span:
@@ -49,7 +54,7 @@ def _clause(verb: Token) -> Span:
         start = min([*own, verb.i])
     while start < verb.i and doc[start].dep_ == "mark" and doc[start].head.i == verb.i:
         start += 1  # "after the ministry announced ...": the claim starts at "the ministry"
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start + 1 and _gap(doc[end - 1]):
         end -= 1  # a trailing comma or full stop is not part of the claim
     return doc[start:end]
 
@@ -61,7 +66,7 @@ def _predicate(verb: Token, clause: Span) -> Span | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and any(t.dep_ in ("relcl", "appos") for t in child.subtree):
             start = child.right_edge.i + 1
-            while start < clause.end and (verb.doc[start].is_punct or verb.doc[start].is_space):
+            while start < clause.end and _gap(verb.doc[start]):
                 start += 1
             return verb.doc[start : clause.end] if start < clause.end else None
     return None
@@ -76,12 +81,12 @@ def _without_adverbial(verb: Token, clause: Span) -> Span | None:
             continue
         if child.right_edge.i + 1 >= clause.end:  # it closes the clause
             end = child.left_edge.i
-            while end > clause.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            while end > clause.start and _gap(doc[end - 1]):
                 end -= 1
             return doc[clause.start : end] if end > clause.start else None
         if child.left_edge.i <= clause.start:  # it opens the clause
             start = child.right_edge.i + 1
-            while start < clause.end and (doc[start].is_punct or doc[start].is_space):
+            while start < clause.end and _gap(doc[start]):
                 start += 1
             return doc[start : clause.end] if start < clause.end else None
     return None
