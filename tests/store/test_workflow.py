@@ -115,3 +115,26 @@ def test_an_ingest_killed_midway_and_run_again_ends_with_exactly_its_articles(tm
     count, stories = _consistent(db)
     assert count == 300
     assert stories >= 1
+
+
+def test_an_article_another_writer_stores_first_is_counted_skipped_and_left_to_it(tmp_path: Path) -> None:
+    """Two ingests at once: an article checked as new but stored by the other writer before this
+    run's write transaction is counted as skipped, so added + skipped is every article read."""
+    path = str(tmp_path / "race.db")
+    with open_store(path) as store:
+        real_known = store.known
+        raced: list[str] = []
+
+        def known_then_race(ids: list[str], digests: list[str]) -> tuple[set[str], set[str]]:
+            result = real_known(ids, digests)
+            if not raced:  # the other writer commits between this run's check and its write
+                with open_store(path) as other:
+                    raced.append(path)
+                    assert ingest_articles(other, [BRIDGE_A]).added == 1
+            return result
+
+        store.known = known_then_race  # type: ignore[method-assign]
+        report = ingest_articles(store, [BRIDGE_A, BRIDGE_B, FIRE])
+        assert (report.added, report.skipped) == (2, 1)
+        assert store.count_articles() == 3
+        assert sorted(s.article_count for s in store.list_stories()) == [1, 2]

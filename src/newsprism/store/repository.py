@@ -101,15 +101,21 @@ class Store:
             return _known(conn, list(ids), list(hashes))
 
     def add_articles(self, rows: Sequence[NewArticle]) -> int:
-        """Insert the rows not stored yet (by id or content hash) in one transaction; return how many.
+        """Insert the rows not stored yet (by id or content hash) in one transaction; return how many."""
+        return len(self.store_new(rows))
+
+    def store_new(self, rows: Sequence[NewArticle]) -> list[str]:
+        """`add_articles`, returning the ids of the articles this call wrote.
 
         The check runs again inside the write transaction, so a row another process stored since
-        the caller's `known()` is skipped, not duplicated. Each article is written with its
-        analysis and placement, and the stories it joins are recounted in the same transaction.
+        the caller's `known()` is skipped, not duplicated; the caller learns which rows those
+        were, so it can count them as skipped and leave their stories to the writer that owns them.
+        Each article is written with its analysis and placement, and the stories it joins are
+        recounted in the same transaction.
         """
         batch = _first_of_each(rows)
         if not batch:
-            return 0
+            return []
         now = datetime.now(UTC)
         with write_transaction(self._engine) as conn:
             ids, hashes = _known(conn, [row.article.id for row, _ in batch], [digest for _, digest in batch])
@@ -117,7 +123,7 @@ class Store:
                 (row, digest) for row, digest in batch if row.article.id not in ids and digest not in hashes
             ]
             if not fresh:
-                return 0
+                return []
             # Assigned under the write lock, so sequence numbers grow in commit order too and a
             # reader replaying `since_seq` never misses a row committed after it looked.
             last_seq = conn.scalar(sa.select(sa.func.max(articles.c.added_seq))) or 0
@@ -147,7 +153,7 @@ class Store:
                 ],
             )
             refresh_stories(conn, {row.story_id for row, _ in fresh}, now)
-        return len(fresh)
+        return [row.article.id for row, _ in fresh]
 
     def assign_stories(self, assignments: Mapping[str, str]) -> set[str]:
         """Move articles (id -> story id) and recount every story that gained or lost one.

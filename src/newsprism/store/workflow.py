@@ -12,7 +12,8 @@ Why it is shaped like this:
   replay finds the difference and writes it. Comparisons are written one story at a time, each
   marked fresh in the same transaction, so a killed run leaves the rest marked stale.
 - *Stored once*: an article whose id or content is already stored is skipped, whichever
-  process stored it.
+  process stored it, and counted as skipped even when another writer stored it between this
+  run's check and its write; its story is then left to that writer.
 """
 
 from __future__ import annotations
@@ -77,18 +78,19 @@ def ingest_articles(
     """
     report = IngestReport()
     clusterer, stored = replay(store)
+    others: set[str] = set()  # placed here, but written first by another process
     stream = iter(articles)
     while batch := list(islice(stream, BATCH)):
         fresh = _new_only(store, batch, report)
         if fresh:
-            _add_batch(store, clusterer, fresh, report, client)
+            others |= _add_batch(store, clusterer, fresh, report, client)
         if progress:
             progress(len(batch))
     clusterer.refine()
     final = {a.id: a.story for a in clusterer.assignments()}
     # A story the archive has never seen holds only articles whose stored story differs, so
     # this one comparison also covers every article of every new story.
-    changed = {aid: sid for aid, sid in final.items() if stored.get(aid) != sid}
+    changed = {aid: sid for aid, sid in final.items() if stored.get(aid) != sid and aid not in others}
     if changed:
         touched = store.assign_stories(changed) | set(changed.values())
         report.stories_changed = sorted(touched)
@@ -112,7 +114,8 @@ def _new_only(store: Store, batch: list[Article], report: IngestReport) -> list[
 
 def _add_batch(
     store: Store, clusterer: StoryClusterer, fresh: list[Article], report: IngestReport, client: Any = None
-) -> None:
+) -> set[str]:
+    """Analyze, place and write `fresh`; return the ids another writer stored in the meantime."""
     if client is None:
         analyses = list(analyze(fresh))
         prepared = prepare_batch([(a, an) for a, an in zip(fresh, analyses, strict=True)], embed_leads)
@@ -135,7 +138,10 @@ def _add_batch(
                 duplicate_of=placed.duplicate_of,
             )
         )
-    report.added += store.add_articles(rows)
+    written = store.store_new(rows)
+    report.added += len(written)
+    report.skipped += len(rows) - len(written)
+    return {a.id for a in fresh} - set(written)
 
 
 def refresh_comparisons(store: Store) -> int:
