@@ -183,3 +183,12 @@ def test_serve_and_ingest_on_a_damaged_archive_say_so_in_one_line(tmp_path: Path
         assert lines == [
             f"error: cannot open the archive {damaged}: (sqlite3.DatabaseError) file is not a database"
         ]
+
+
+def test_a_published_option_that_is_not_a_date_is_refused_before_anything_is_read(tmp_path: Path) -> None:
+    article = write(tmp_path, "a.txt", STORY_A)
+    for command in ("compare", "analyze", "cluster", "ingest"):
+        result = runner.invoke(app, [command, str(article), "--published", "garbage"])
+        assert result.exit_code == 2, (command, result.output)
+        assert "--published" in result.output and "'garbage' is not a date" in result.output
+    assert runner.invoke(app, ["analyze", str(article), "--published", "14 May 2025"]).exit_code == 0

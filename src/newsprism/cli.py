@@ -58,8 +58,22 @@ class Granularity(StrEnum):
 
 
 InputsArg = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for JSON Lines on stdin.")]
+
+
+def _check_published(value: str | None) -> str | None:
+    """--published must be a date newsprism reads; a typo would otherwise be ignored silently."""
+    from newsprism.ingest.fields import normalize_published
+
+    if value is not None and normalize_published(value) is None:
+        raise typer.BadParameter(f"{value!r} is not a date (use ISO 8601, e.g. 2025-05-14)")
+    return value
+
+
 PublishedOpt = Annotated[
-    str | None, typer.Option("--published", help="Publication date (ISO 8601) for inputs that lack one.")
+    str | None,
+    typer.Option(
+        "--published", help="Publication date (ISO 8601) for inputs that lack one.", callback=_check_published
+    ),
 ]
 SourceOpt = Annotated[str | None, typer.Option("--source", help="Outlet name for inputs that lack one.")]
 LanguageOpt = Annotated[

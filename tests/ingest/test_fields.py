@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from newsprism.ingest.fields import (
+    NO_DEFAULTS,
     ArticleDefaults,
     build_article,
     normalize_language,
@@ -66,3 +67,35 @@ def test_own_values_win_over_defaults_which_fill_the_gaps() -> None:
     bare = build_article(id="b", text="Some text.", meta={}, path=None, defaults=defaults)
     assert (own.published, own.source, own.language) == ("2024-01-02", "Own", "de")
     assert (bare.published, bare.source) == ("2025-05-14", "Default Wire")
+
+
+def test_an_unreadable_published_value_is_dropped_with_one_warning_per_input(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level("WARNING", logger="newsprism.ingest.fields"):
+        first = build_article(
+            id="a",
+            text="Text.",
+            meta={"published": "99999-01-01"},
+            path="feed-99999.jsonl",
+            defaults=NO_DEFAULTS,
+        )
+        build_article(
+            id="b",
+            text="Text.",
+            meta={"published": "99999-02-01"},
+            path="feed-99999.jsonl",
+            defaults=NO_DEFAULTS,
+        )
+        fine = build_article(
+            id="c",
+            text="Text.",
+            meta={"published": "2025-05-14"},
+            path="feed-99999.jsonl",
+            defaults=NO_DEFAULTS,
+        )
+    assert first.published is None and fine.published == "2025-05-14"
+    messages = [r.getMessage() for r in caplog.records]
+    assert messages == [
+        "feed-99999.jsonl: publication date '99999-01-01' is not a date newsprism can read; it is left unknown"
+    ]

@@ -9,6 +9,7 @@ language is guessed only when nobody said.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -44,6 +45,10 @@ _TIME_FORMATS = ("", " %H:%M", " %H:%M:%S", " %I:%M %p", " %I:%M%p", ", %H:%M", 
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _MIN_EPOCH = 100_000_000  # below this a number is not a Unix timestamp of a news article
 _MAX_EPOCH = 32_503_680_000  # year 3000: above it, not a timestamp either (and datetime would overflow)
+_MAX_NOTED = 10_000  # inputs remembered as already warned about, so a long-lived server stays bounded
+
+log = logging.getLogger(__name__)
+_noted_dates: set[str] = set()
 
 
 def normalize_published(value: object) -> str | None:
@@ -152,15 +157,28 @@ def build_article(
 ) -> Article:
     """The Article for one input, with its own `meta` first and `defaults` filling the gaps."""
     language = normalize_language(meta.get("language")) or normalize_language(defaults.language)
+    published = normalize_published(meta.get("published"))
+    if published is None and meta.get("published") not in (None, ""):
+        _note_unreadable_date(path or id, meta["published"])
     return Article(
         id=id,
         text=text,
         title=as_text(meta.get("title")),
         source=as_text(meta.get("source")) or defaults.source,
         url=as_text(meta.get("url")),
-        published=normalize_published(meta.get("published")) or normalize_published(defaults.published),
+        published=published or normalize_published(defaults.published),
         language=language or guess_language(text),
         path=path,
         author=as_text(meta.get("author")),
         credits=list(credits or []),
     )
+
+
+def _note_unreadable_date(where: str, value: object) -> None:
+    """Warn, once per input, that a publication date was dropped: a bad date must not cost the
+    article, but a user whose timeline is empty should learn why (a year 99999, a typo)."""
+    if where in _noted_dates or len(_noted_dates) >= _MAX_NOTED:
+        return
+    _noted_dates.add(where)
+    shown = " ".join(str(value)[:60].split())
+    log.warning("%s: publication date %r is not a date newsprism can read; it is left unknown", where, shown)
