@@ -8,6 +8,8 @@ database error.
 
 from __future__ import annotations
 
+import contextlib
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -25,10 +27,14 @@ from newsprism.web.openapi import ARTICLES_BODY, COMPARISON_REF
 from newsprism.web.schemas import (
     MAX_LIMIT,
     MAX_OFFSET,
+    SINCE_PATTERN,
+    STORABLE_PATTERN,
+    STORABLE_RULE,
     ArticleList,
     ArticleOut,
     ErrorOut,
     IngestReportOut,
+    Pattern,
     StoryList,
     StoryOut,
     check_text,
@@ -49,7 +55,16 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
-SINCE_HELP = "Only stories with an article published on or after this ISO 8601 date or date-time."
+# Query strings are checked by hand (checked_query, parse_since) to answer with a plain sentence;
+# these annotations put the same rules in the OpenAPI document, and tests hold them together.
+QueryText = Annotated[str, Pattern(STORABLE_PATTERN)]
+SinceText = Annotated[str, Pattern(SINCE_PATTERN)]
+SINCE_HELP = (
+    "Only stories with an article published on or after this date: an ISO 8601 date or date-time "
+    "such as 2025-05-14 or 2025-05-14T10:00:00Z (hours, minutes, seconds, fraction and offset "
+    "optional); empty means no limit."
+)
+_SINCE = re.compile(SINCE_PATTERN)
 StoryId = Annotated[str, Path(min_length=1, max_length=256, description="A story id.")]
 
 
@@ -64,18 +79,22 @@ def checked_query(value: str | None, name: str) -> str | None:
 
 
 def parse_since(value: str | None) -> str | None:
-    """An ISO 8601 date or date-time, normalised; 422 for anything else."""
+    """An ISO 8601 date or date-time of the documented pattern, normalised; 422 for anything else.
+
+    The pattern, not `fromisoformat`, decides: `fromisoformat` also reads forms the schema does
+    not promise (week dates, basic format), and it reads every value the pattern allows.
+    """
     value = checked_query(value, "since")
     if value is None:
         return None
-    try:
-        if len(value) == 10:
-            return date.fromisoformat(value).isoformat()
-        return datetime.fromisoformat(value).isoformat()
-    except ValueError:
-        raise unprocessable(
-            "Invalid request: query.since: expected an ISO 8601 date or date-time, such as 2025-05-14."
-        ) from None
+    if _SINCE.fullmatch(value):
+        with contextlib.suppress(ValueError):  # never raised for a match; tests hold it so
+            if len(value) == 10:
+                return date.fromisoformat(value).isoformat()
+            return datetime.fromisoformat(value).isoformat()
+    raise unprocessable(
+        "Invalid request: query.since: expected an ISO 8601 date or date-time, such as 2025-05-14."
+    )
 
 
 def known_story(store: StoreAPI, story_id: str) -> StorySummaryLike:
@@ -105,7 +124,7 @@ def _ingest(store: StoreAPI, articles: Sequence[Article]) -> IngestReportLike:
     return report
 
 
-def _prepare(body: bytes) -> list[Article]:
+def _prepare(body: bytes) -> tuple[list[Article], list[str]]:
     return to_articles(validate_articles(parse_json(body)))
 
 
@@ -139,8 +158,10 @@ def api_router(store: StoreAPI, settings: WebSettings) -> APIRouter:
     def list_stories(
         limit: Limit = 50,
         offset: Offset = 0,
-        since: Annotated[str | None, Query(max_length=64, description=SINCE_HELP)] = None,
-        q: Annotated[str | None, Query(max_length=200, description="Search terms.")] = None,
+        since: Annotated[SinceText | None, Query(max_length=64, description=SINCE_HELP)] = None,
+        q: Annotated[
+            QueryText | None, Query(max_length=200, description=f"Search terms. {STORABLE_RULE}")
+        ] = None,
     ) -> Response:
         """Stories, most recently updated first, optionally searched and limited to recent ones."""
         after, search = parse_since(since), checked_query(q, "q")
@@ -213,7 +234,10 @@ def api_router(store: StoreAPI, settings: WebSettings) -> APIRouter:
     def list_articles(
         limit: Limit = 50,
         offset: Offset = 0,
-        story: Annotated[str | None, Query(max_length=256, description="Only this story's articles.")] = None,
+        story: Annotated[
+            QueryText | None,
+            Query(max_length=256, description=f"Only this story's articles. {STORABLE_RULE}"),
+        ] = None,
     ) -> ArticleList:
         """Stored articles with their text; `total` counts the whole store when no story is given."""
         story_id = checked_query(story, "story")
@@ -240,13 +264,15 @@ def api_router(store: StoreAPI, settings: WebSettings) -> APIRouter:
         """Add articles to the store and place them in stories. Needs the write token.
 
         The body is one article or a list of them, with the fields of a JSON Lines input row.
-        Nothing is ingested unless every article is valid; an article already stored is
-        counted as skipped, so posting the same batch twice is harmless.
+        Nothing is ingested unless every article matches the schema (422 otherwise). An article
+        whose text is only boilerplate is listed in `errors` and the others are ingested, as
+        with a JSON Lines file; one already stored is counted as skipped, so posting the same
+        batch twice is harmless.
         """
         require_write(request, settings)
         body = await read_body(request, settings.max_upload_bytes)
-        articles = await run_in_threadpool(_prepare, body)
-        report = await run_in_threadpool(ingest_one_at_a_time, articles)
-        return IngestReportOut.of(report)
+        articles, refused = await run_in_threadpool(_prepare, body)
+        report = await run_in_threadpool(ingest_one_at_a_time, articles) if articles else None
+        return IngestReportOut.of(report, refused)
 
     return router

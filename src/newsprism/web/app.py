@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsprism.web.api import api_router
+from newsprism.web.docs import docs_router
 from newsprism.web.errors import install_error_handlers
+from newsprism.web.headers import SecurityHeaders
+from newsprism.web.methods import MethodRules
 from newsprism.web.openapi import DocumentedAPI
 from newsprism.web.pages import environment, page_router
 from newsprism.web.settings import WebSettings, settings_from_env
@@ -33,6 +35,10 @@ Stories from many outlets, compared sentence by sentence.
 Reading needs no token unless the server sets `NEWSPRISM_READ_TOKEN`; writing
 (`POST /api/v1/articles`) needs `Authorization: Bearer <NEWSPRISM_WRITE_TOKEN>` and is disabled
 when no write token is set. Errors are JSON objects with a `detail` sentence.
+
+A request that follows this document is never refused as invalid (422): every rule the server
+applies to a parameter or a body is stated here, as a length, a range or a `pattern`. HEAD works
+wherever GET does, and OPTIONS answers with the path's methods in `Allow`.
 """
 
 TAGS = [
@@ -43,12 +49,6 @@ TAGS = [
 _LOOPBACK = ("127.0.0.1", "::1", "localhost")
 log = logging.getLogger("newsprism.web")
 
-_SECURITY_HEADERS = [
-    (b"x-content-type-options", b"nosniff"),
-    (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"same-origin"),
-]
-
 
 def _version() -> str:
     try:
@@ -57,44 +57,25 @@ def _version() -> str:
         return "0+unknown"
 
 
-class SecurityHeaders:
-    """Headers every response carries; `no-store` too when reading is private, so no cache keeps it."""
-
-    def __init__(self, app: ASGIApp, private: bool) -> None:
-        self.app = app
-        self.headers = [*_SECURITY_HEADERS, *([(b"cache-control", b"no-store")] if private else [])]
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                present = {name.lower() for name, _ in message.get("headers", [])}
-                extra = [(name, value) for name, value in self.headers if name not in present]
-                message["headers"] = [*message.get("headers", []), *extra]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
 def create_app(store: StoreAPI, settings: WebSettings) -> FastAPI:
-    """The newsprism web app over `store`: /api/v1 (OpenAPI at /openapi.json), pages, /static."""
+    """The newsprism web app over `store`: /api/v1 (OpenAPI at /openapi.json, read at /api/docs),
+    pages, /static."""
     app = DocumentedAPI(
         title="newsprism",
         version=_version(),
         description=DESCRIPTION,
         openapi_tags=TAGS,
-        docs_url="/api/docs",
+        docs_url=None,  # FastAPI's page loads its scripts from a CDN; docs.py renders ours
         redoc_url=None,
         generate_unique_id_function=lambda route: route.name,
     )
     pages = environment()
     app.include_router(api_router(store, settings))
+    app.include_router(docs_router(pages))
     app.include_router(page_router(store, settings, pages))
     app.mount("/static", StaticFiles(packages=[("newsprism.web", "static")]), name="static")
     install_error_handlers(app, pages)
+    app.add_middleware(MethodRules, router=app.router)
     app.add_middleware(SecurityHeaders, private=settings.read_token is not None)
     app.state.store = store
     app.state.settings = settings

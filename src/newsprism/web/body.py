@@ -3,7 +3,9 @@
 The size is checked twice: the declared Content-Length refuses an oversized upload before a
 byte of it is read, and counting while reading catches a body that lies about its length or
 is sent chunked. Only then is it parsed, so a client can never make the server hold more than
-`max_upload_bytes`. Every way the body can be wrong ends as an `HTTPException` (413 or 422).
+`max_upload_bytes`. Every way the body can be wrong ends as an `HTTPException` (413 or 422), and
+a 422 only for what the published schema states (openapi.py): a client that follows it is never
+refused.
 """
 
 from __future__ import annotations
@@ -96,13 +98,22 @@ def validate_articles(payload: Any) -> list[ArticleIn]:
     raise unprocessable(f"Expected a JSON object or a list of objects, got {type(payload).__name__}.")
 
 
-def to_articles(items: list[ArticleIn]) -> list[Article]:
-    """Articles built exactly as a JSON Lines row is read (ids, dates, boilerplate), or 422."""
-    articles = []
+def to_articles(items: list[ArticleIn]) -> tuple[list[Article], list[str]]:
+    """Articles built exactly as a JSON Lines row is read (ids, dates, boilerplate), and one line
+    for each item that reader finds no article in.
+
+    Such an item (a text that is all promo or credit lines) matches the schema, and a rule as
+    loose as "not only boilerplate" cannot be written as one; so it is reported, as a bad row
+    of a .jsonl file is, instead of refusing the whole request with a 422 the schema never
+    announced.
+    """
+    articles: list[Article] = []
+    refused: list[str] = []
     for position, item in enumerate(items):
         row = item.model_dump(exclude_none=True)
         built = row_to_article(row, label=f"article {position}", path=None)
-        if not isinstance(built, Article):
-            raise unprocessable(f"Invalid {built}.")
-        articles.append(built)
-    return articles
+        if isinstance(built, Article):
+            articles.append(built)
+        else:
+            refused.append(str(built))
+    return articles, refused

@@ -17,6 +17,7 @@ from jinja2 import Environment
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsprism.web.body import UNPROCESSABLE
+from newsprism.web.headers import security_headers
 
 log = logging.getLogger("newsprism.web")
 
@@ -80,13 +81,17 @@ def install_error_handlers(app: FastAPI, pages: Environment) -> None:
         return page(request, UNPROCESSABLE, detail)
 
     async def unexpected(request: Request, exc: Exception) -> Response:
+        # Sent from outside every middleware (Starlette answers crashes outermost), so this
+        # response carries its security headers itself; never cached, whoever may read.
         log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
         if wants_json(request):
-            return JSONResponse({"detail": INTERNAL_ERROR}, status_code=500)
+            headers = security_headers("application/json", private=True)
+            return JSONResponse({"detail": INTERNAL_ERROR}, status_code=500, headers=headers)
         try:
-            return page(request, 500, INTERNAL_ERROR)
+            return page(request, 500, INTERNAL_ERROR, security_headers("text/html", private=True))
         except Exception:  # a broken template must not hide the original error
-            return Response(INTERNAL_ERROR, status_code=500, media_type="text/plain")
+            headers = security_headers("text/plain", private=True)
+            return Response(INTERNAL_ERROR, status_code=500, media_type="text/plain", headers=headers)
 
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, invalid_request)

@@ -23,7 +23,12 @@ ONE_OR_MANY = {"oneOf": [ARTICLE_IN_REF, {"type": "array", "items": ARTICLE_IN_R
 ARTICLES_BODY: dict[str, Any] = {
     "requestBody": {
         "required": True,
-        "description": "One article object, or a list of them (the JSON Lines input rows).",
+        "description": (
+            "One article object, or a list of them (the JSON Lines input rows). Fields the schema "
+            "does not name are ignored, but the body must still be JSON the server can decode: "
+            "nesting up to 500 levels deep and integers up to 4,300 digits are always read; deeper "
+            "or longer may be refused (422), as may a body over the server's upload limit (413)."
+        ),
         "content": {"application/json": {"schema": ONE_OR_MANY}},
     }
 }

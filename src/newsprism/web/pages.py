@@ -4,7 +4,8 @@ A story page is the HTML report's view (`newsprism.render.view.build_report`) la
 site's frame, with the report's own macros for provenance markers, so the web and the file
 report show a comparison the same way. Everything shown is untrusted text from articles:
 Jinja autoescapes every template, links are only followed for http(s) URLs, and each page
-carries a Content-Security-Policy that allows no inline script.
+carries a Content-Security-Policy that allows no inline script (headers.py, for every HTML
+response).
 """
 
 from __future__ import annotations
@@ -31,10 +32,6 @@ from newsprism.web.settings import WebSettings
 from newsprism.web.store_api import StoreAPI
 
 PAGE_SIZE = 30
-CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
-    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-)
 
 
 def safe_url(value: str | None) -> str | None:
@@ -86,11 +83,9 @@ RENDERED_PAGES = 256
 
 
 def html_page(env: Environment, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    """A rendered template with the pages' security headers."""
+    """A rendered template; its Content-Security-Policy is added with every HTML response's."""
     html = env.get_template(name).render(**context)
-    return HTMLResponse(
-        html, status_code=status_code, headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY}
-    )
+    return HTMLResponse(html, status_code=status_code)
 
 
 def render_story_page(store: StoreAPI, env: Environment, summary: Any) -> str:
@@ -200,7 +195,7 @@ def page_router(store: StoreAPI, settings: WebSettings, env: Environment) -> API
                 rendered[key] = html
                 while len(rendered) > RENDERED_PAGES:
                     rendered.popitem(last=False)
-        return HTMLResponse(html, headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY})
+        return HTMLResponse(html)
 
     @router.get("/static/report.css")
     def report_stylesheet() -> Response:
