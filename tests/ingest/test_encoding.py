@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import codecs
+import logging
+import struct
+from pathlib import Path
 
 import pytest
 
+from newsprism.ingest import read_inputs
 from newsprism.ingest.encoding import BINARY, EMPTY, decode_bytes
 from newsprism.ingest.errors import IngestFailure
+from newsprism.model import Article
 
 FRENCH = "Le café de la gare a fermé ses portes après une longue décennie, dit-elle à la presse."
 RUSSIAN = "Президент заявил, что переговоры продолжатся на следующей неделе в Стамбуле."
@@ -60,3 +65,53 @@ def test_bytes_full_of_control_characters_are_a_binary_file() -> None:
 
 def test_bytes_no_encoding_explains_are_rejected_with_a_reason() -> None:
     assert "no text encoding" in reason_for(bytes(range(0x80, 0x100)) * 4)
+
+
+@pytest.mark.parametrize("text", [FRENCH, RUSSIAN, "Hi"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_is_read(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding)) == text
+
+
+def test_sixteen_bit_numbers_are_still_a_binary_file() -> None:
+    numbers = struct.pack("<512H", *range(512))  # NULs in every other byte, as UTF-16 has
+    assert reason_for(numbers) == BINARY
+
+
+def test_utf8_with_a_few_bad_bytes_is_read_as_utf8_with_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    damaged = FRENCH.encode("utf-8").replace("fermé".encode(), b"ferm\xe9")  # one Latin-1 byte pasted in
+    with caplog.at_level(logging.WARNING, logger="newsprism.ingest.encoding"):
+        text = decode_bytes(damaged, "gare.txt")
+    assert text == FRENCH.replace("fermé", "ferm\ufffd")  # not "cafÃ©": the valid UTF-8 stays right
+    (message,) = [record.getMessage() for record in caplog.records]
+    assert message == "gare.txt: read as UTF-8 with 1 invalid byte sequence replaced by U+FFFD"
+
+
+def test_a_text_read_without_replacements_logs_nothing(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="newsprism.ingest.encoding"):
+        assert (
+            decode_bytes("It\x92s over, don\x92t wait.".encode("latin-1"), "a.txt")
+            == "It’s over, don’t wait."
+        )
+        assert decode_bytes(FRENCH.encode("cp1252"), "b.txt") == FRENCH
+        assert decode_bytes(RUSSIAN.encode("utf-16-le"), "c.txt") == RUSSIAN
+    assert caplog.records == []
+
+
+def test_utf16_cut_to_an_odd_length_is_read_with_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="newsprism.ingest.encoding"):
+        assert decode_bytes(FRENCH.encode("utf-16-le") + b"e", "cut.txt") == FRENCH + "\ufffd"
+    (message,) = [record.getMessage() for record in caplog.records]
+    assert message.startswith("cut.txt: read as UTF-16 LE with 1 invalid")
+
+
+def test_a_file_read_with_replacements_is_named_in_the_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(("Café\n\n" + RUSSIAN + " ").encode("utf-8") + b"\xff\xfe end.")
+    with caplog.at_level(logging.WARNING, logger="newsprism.ingest.encoding"):
+        (article,) = read_inputs([str(path)])
+    assert isinstance(article, Article) and article.title == "Café" and RUSSIAN in article.text
+    (message,) = [record.getMessage() for record in caplog.records]
+    assert message.startswith(f"{path}: read as UTF-8 with")

@@ -97,5 +97,6 @@ def test_an_unreadable_published_value_is_dropped_with_one_warning_per_input(
     assert first.published is None and fine.published == "2025-05-14"
     messages = [r.getMessage() for r in caplog.records]
     assert messages == [
-        "feed-99999.jsonl: publication date '99999-01-01' is not a date newsprism can read; it is left unknown"
+        "feed-99999.jsonl: publication date '99999-01-01' is not a date newsprism can read;"
+        " it is left unknown"
     ]

@@ -173,3 +173,23 @@ def test_a_json_line_over_the_line_limit_is_skipped_in_bounded_memory() -> None:
     lines = list(bounded_lines(stream, limit=20))
     assert lines[0] == b'{"text": "a"}\n' and lines[2] == b'{"text": "b"}\n'
     assert isinstance(lines[1], LongLine) and isinstance(lines[3], LongLine)
+
+
+@pytest.mark.parametrize("fetch_off", [False, True])
+def test_a_url_of_another_scheme_is_one_error_saying_so(tmp_path: Path, fetch_off: bool) -> None:
+    good = write(tmp_path / "good.txt", BODY)
+    urls = [
+        "ftp://files.example/news/story.txt",
+        "file:///tmp/story.txt",
+        "gopher://hole.example/0/news",
+        "FTP://X/y",
+    ]
+    items = list(read_inputs([*urls, str(good)], **({"fetch": None} if fetch_off else {})))
+    articles, errors = split(items)
+    assert [article.id for article in articles] == ["good"]
+    assert [str(error) for error in errors] == [
+        "ftp://files.example/news/story.txt: unsupported URL scheme 'ftp' (only http and https are fetched)",
+        "file:///tmp/story.txt: unsupported URL scheme 'file' (only http and https are fetched)",
+        "gopher://hole.example/0/news: unsupported URL scheme 'gopher' (only http and https are fetched)",
+        "FTP://X/y: unsupported URL scheme 'ftp' (only http and https are fetched)",
+    ]

@@ -125,3 +125,14 @@ def test_the_default_policy_refuses_loopback_and_offline_runs_refuse_urls(base: 
     [offline] = list(read_inputs([f"{base}/bridge"], fetch=None))
     assert isinstance(offline, IngestError)
     assert "switched off" in offline.reason
+
+
+def test_a_url_list_is_read_as_bounded_local_text(tmp_path: Path) -> None:
+    zero = tmp_path / "endless.urls"
+    zero.symlink_to("/dev/zero")
+    (error,) = list(read_inputs([str(zero)], fetch=LOCAL))
+    assert isinstance(error, IngestError) and "not a regular file" in error.reason
+    comments = tmp_path / "quiet.urls"
+    comments.write_text("# nothing today\n", encoding="utf-8")
+    (none,) = list(read_inputs([str(comments)], fetch=LOCAL))
+    assert isinstance(none, IngestError) and none.reason == "no URLs in list"

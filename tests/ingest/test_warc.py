@@ -380,15 +380,6 @@ def test_a_folder_with_a_feed_and_archives_is_read_through_read_inputs(tmp_path:
     assert isinstance(single, Article)
 
 
-def test_an_archive_gzipped_as_one_stream_says_how_to_fix_it(tmp_path: Path) -> None:
-    data, _ = build_warc(three_pages(), gz=False)
-    path = write(tmp_path / "whole.warc.gz", gzip.compress(data))
-    first, error = read_warc_file(path)
-    assert isinstance(first, Article) and first.url == "https://harbor.example/budget"
-    assert isinstance(error, IngestError) and error.input == str(path)
-    assert "one stream" in error.reason and "warcio recompress" in error.reason
-
-
 BOMB_READER = """
 import sys
 from newsprism.ingest.warc import read_warc_file
@@ -431,3 +422,20 @@ def test_an_archive_without_an_html_page_says_what_it_holds(tmp_path: Path) -> N
     (error,) = list(read_warc_file(write(tmp_path / "requests.warc.gz", data)))
     assert isinstance(error, IngestError)
     assert error.reason == "no HTML page found; its 2 records are: warcinfo (1), request (1)"
+
+
+def test_a_page_of_utf8_with_a_bad_byte_is_read_as_utf8_whatever_its_declared_charset(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    page = (
+        news_page("budget").replace(b"Monday", "Montag – Monday".encode()).replace(b"schools", b"\xe9coles")
+    )
+    records = [Rec("response", "https://harbor.example/budget", page, "text/html; charset=iso-8859-1")]
+    path = write(tmp_path / "mixed.warc", build_warc(records, gz=False)[0])
+    with caplog.at_level("WARNING", logger="newsprism.ingest.encoding"):
+        (article,) = read_warc_file(path)
+    assert isinstance(article, Article) and "Montag – Monday" in article.text  # not "â€“" mojibake
+    (message,) = [record.getMessage() for record in caplog.records]
+    assert message.startswith(
+        f"{path}#record-1 (https://harbor.example/budget): read as UTF-8 with 1 invalid"
+    )

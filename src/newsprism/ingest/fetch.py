@@ -35,7 +35,7 @@ from pathlib import Path
 import httpx
 
 from newsprism.ingest.addresses import Resolver, refusal_reason, resolve_host
-from newsprism.ingest.encoding import decode_bytes, normalize_text
+from newsprism.ingest.encoding import decode_bytes, mostly_utf8, normalize_text, read_bytes
 from newsprism.ingest.errors import IngestError, IngestFailure
 from newsprism.ingest.fields import NO_DEFAULTS, ArticleDefaults, normalize_published, text_id
 from newsprism.ingest.html import html_to_article
@@ -239,7 +239,7 @@ def page_to_article(result: FetchResult, defaults: ArticleDefaults = NO_DEFAULTS
         source=defaults.source or host,
         published=next((value for value in dates if normalize_published(value)), None),
     )
-    html = _decode_page(result.body, result.charset)
+    html = _decode_page(result.body, result.charset, result.url)
     article = html_to_article(html, id=text_id(result.url), path=None, defaults=filled)
     article.url = result.url
     return article
@@ -248,9 +248,10 @@ def page_to_article(result: FetchResult, defaults: ArticleDefaults = NO_DEFAULTS
 def read_url_list(path: str | Path) -> list[str]:
     """The URLs in a text file, one a line; blank lines and lines starting with # are skipped.
 
-    A # later in a line stays: it is a URL's fragment, not a comment.
+    A # later in a line stays: it is a URL's fragment, not a comment. Read as any local text
+    is: a regular file under the input size cap, so a list linked to /dev/zero is refused.
     """
-    lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    lines = decode_bytes(read_bytes(path), str(path)).splitlines()
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
@@ -461,15 +462,17 @@ def _is_html(result: FetchResult) -> bool:
     return head.startswith((b"<!doctype html", b"<html"))
 
 
-def _decode_page(body: bytes, charset: str | None) -> str:
-    """Bytes that are valid UTF-8 are UTF-8, whatever the header says (servers declare
+def _decode_page(body: bytes, charset: str | None, url: str) -> str:
+    """Bytes that are valid UTF-8, or nearly, are UTF-8 whatever the header says (servers declare
     ISO-8859-1 by default); otherwise a declared charset beats guessing."""
     if charset and not body.startswith(_BOMS):
         try:
             body.decode("utf-8")
         except UnicodeDecodeError:
+            if mostly_utf8(body):
+                return decode_bytes(body, url)  # UTF-8, its few bad bytes replaced, with a warning
             try:
                 return normalize_text(body.decode(charset))
             except (LookupError, UnicodeDecodeError):
                 pass
-    return decode_bytes(body)
+    return decode_bytes(body, url)

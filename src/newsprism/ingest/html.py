@@ -40,7 +40,7 @@ _PRUNED = XPath(
 def read_html_file(path: str | Path, defaults: ArticleDefaults = NO_DEFAULTS) -> Article:
     """Read one saved HTML page; raises IngestFailure when it holds no article text."""
     path_text = str(path)
-    html = decode_bytes(read_bytes(path))
+    html = decode_bytes(read_bytes(path), path_text)
     return html_to_article(html, id=Path(path_text).stem, path=path_text, defaults=defaults)
 
 

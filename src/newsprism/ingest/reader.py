@@ -32,6 +32,7 @@ from newsprism.ingest.remote import (
     is_url,
     labelled_url,
     labelled_url_list,
+    unfetched_scheme,
 )
 from newsprism.ingest.text import read_text_file
 from newsprism.ingest.warc import labelled_warc_file
@@ -44,7 +45,7 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".rdf", ".xml"})
 OPML_SUFFIXES = frozenset({".opml"})
-WARC_SUFFIXES = frozenset({".warc", ".warc.gz"})
+WARC_SUFFIXES = frozenset({".warc", ".warc.gz", ".arc", ".arc.gz"})  # ARC is read by the WARC reader
 SUPPORTED_SUFFIXES = (
     TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | OPML_SUFFIXES | WARC_SUFFIXES
 )
@@ -107,6 +108,11 @@ def _read_all(
     for raw in inputs:
         if raw == STDIN:
             yield from labelled_jsonl_lines(_stdin_lines(), name=STDIN_NAME, path=STDIN, defaults=defaults)
+            continue
+        scheme = unfetched_scheme(raw)
+        if scheme is not None and not os.path.exists(raw):
+            reason = f"unsupported URL scheme {scheme!r} (only http and https are fetched)"
+            yield raw, IngestError(raw, reason)
             continue
         if is_url(raw):
             if policy is None:

@@ -7,6 +7,7 @@ reader gives, so a URL is just one more kind of input to every command.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -18,6 +19,7 @@ from newsprism.ingest.jsonl import Labelled
 from newsprism.model import Article
 
 URL_SCHEMES = ("http://", "https://")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 URL_LIST_SUFFIXES = frozenset({".urls"})
 _FEED_TYPES = (
     "application/rss+xml",
@@ -30,6 +32,19 @@ _FEED_TYPES = (
 
 def is_url(raw: str) -> bool:
     return raw.lower().startswith(URL_SCHEMES)
+
+
+def unfetched_scheme(raw: str) -> str | None:
+    """The scheme of an input that is a URL of a kind never fetched (`file`, `ftp`, `gopher`, ...),
+    lower-cased; None for an http(s) URL or anything else.
+
+    Such an input would otherwise be taken for a path, and fail as "No such file or directory",
+    which sends a user looking for a missing file rather than at the scheme.
+    """
+    found = _SCHEME.match(raw)
+    if found is None or is_url(raw):
+        return None
+    return found.group(1).lower()
 
 
 def _looks_like_feed(content_type: str | None, body: bytes) -> bool:
@@ -68,8 +83,8 @@ def labelled_url_list(
     """Every URL of a `.urls` file (one per line, # comments), each read by `labelled_url`."""
     try:
         urls = read_url_list(path)
-    except OSError as exc:
-        yield path, IngestError(path, exc.strerror or str(exc))
+    except IngestFailure as failure:
+        yield path, failure.at(path)
         return
     if not urls:
         yield path, IngestError(path, "no URLs in list")

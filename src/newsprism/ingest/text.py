@@ -39,7 +39,7 @@ _BYLINE_MAX_CHARS = 100
 def read_text_file(path: str | Path, defaults: ArticleDefaults = NO_DEFAULTS) -> Article:
     """Read one .txt or .md file; raises IngestFailure with the reason it cannot be read."""
     path_text = str(path)
-    raw = decode_bytes(read_bytes(path))
+    raw = decode_bytes(read_bytes(path), path_text)
     return text_to_article(
         raw,
         id=Path(path_text).stem,

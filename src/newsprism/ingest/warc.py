@@ -1,4 +1,4 @@
-"""Web archives (WARC 1.0 and 1.1, plain or gzipped a record per member) -> one Article per page.
+"""Web archives (WARC 1.0 and 1.1, and the older ARC), plain or gzipped -> one Article per page.
 
 Common Crawl's CC-NEWS and most crawlers write WARC: tens of thousands of records a file, most
 of them not articles (requests, metadata, images, scripts). The file is streamed record by
@@ -16,6 +16,12 @@ bytes of garbage. warcio either raises on these or quietly returns a short recor
 record is checked against its declared length before its page is used. A damaged record is one
 IngestError (file, record number, reason) and reading resumes at the next record found after it,
 so the pages before the damage are kept and the ones after it are still read.
+
+Crawlers gzip an archive a record per member, so that any record can be reached by seeking. An
+archive someone gzipped whole is one stream instead: it is read from the start through
+`GzipStream`, as the plain archive it unpacks to, with the same bounds on every record. ARC files
+(the Internet Archive's format before WARC, `.arc` and `.arc.gz`) are read by the same code:
+warcio turns each ARC record into the WARC response record it would have been.
 """
 
 from __future__ import annotations
@@ -27,13 +33,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from warcio.archiveiterator import WARCIterator
-from warcio.bufferedreaders import DecompressingBufferedReader
-from warcio.utils import BUFF_SIZE
-
-from newsprism.ingest.encoding import EMPTY, decode_bytes, open_regular
+from newsprism.ingest.archive_records import (
+    MAX_HEADER_BYTES,
+    ONE_STREAM,
+    RecordIterator,
+    describe,
+    framing_problem,
+    record_marker,
+)
+from newsprism.ingest.encoding import EMPTY, decode_bytes, mostly_utf8, open_regular
 from newsprism.ingest.errors import IngestError, IngestFailure
 from newsprism.ingest.fields import NO_DEFAULTS, ArticleDefaults, text_id
+from newsprism.ingest.gzip_stream import CUT_SHORT, GzipStream
 from newsprism.ingest.html import html_to_article
 from newsprism.ingest.jsonl import Labelled
 from newsprism.model import Article
@@ -42,42 +53,51 @@ MAX_HTML_BYTES = 5 * 1024 * 1024
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 # Types under which servers send a page without saying what it is; such payloads are sniffed.
 _UNTYPED = frozenset({"", "application/octet-stream", "unk", "unknown"})
-_GZIP_MAGIC = re.compile(rb"\x1f\x8b\x08")
-_RECORD_START = re.compile(rb"WARC/1\.[01]\r\n")  # the version line that opens a record
-_MARKER_BYTES = 10  # the longest either marker matches
+ARC_SUFFIXES = (".arc", ".arc.gz")
 _SCAN_BYTES = 1024 * 1024
 # Resync candidates that fail to parse in a row before the rest of the file is given up on; a
 # gzip member header can occur by chance in other bytes, but not thousands of times.
 _MAX_FALSE_STARTS = 1000
 ONE_GZIP_STREAM = (
-    "gzipped as one stream, not a record per member: only the records before the second are read "
-    "(recompress it with `warcio recompress IN OUT`, or gunzip it)"
+    "after damage, the rest of the file is gzipped as one stream, not a record per member, and is not "
+    "read (recompress it with `warcio recompress IN OUT`, or gunzip it)"
 )
-_ONE_STREAM = "non-chunked gzip"  # how warcio's error for such a file begins
+"""Said only where damage came before: a file gzipped whole from its start is read (`GzipStream`)."""
 _HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 _SNIFF_BYTES = 1024
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
 def read_warc_file(
-    path: str | Path, defaults: ArticleDefaults = NO_DEFAULTS, *, max_html_bytes: int = MAX_HTML_BYTES
+    path: str | Path,
+    defaults: ArticleDefaults = NO_DEFAULTS,
+    *,
+    max_html_bytes: int = MAX_HTML_BYTES,
+    arc: bool | None = None,
 ) -> Iterator[Article | IngestError]:
-    """The HTML pages of a .warc or .warc.gz file as Articles, with an IngestError for each bad record."""
-    return (item for _, item in labelled_warc_file(path, defaults, max_html_bytes=max_html_bytes))
+    """The HTML pages of a .warc, .warc.gz, .arc or .arc.gz file as Articles, with an IngestError
+    for each bad record. `arc` says the file is ARC; by default its name says so."""
+    return (item for _, item in labelled_warc_file(path, defaults, max_html_bytes=max_html_bytes, arc=arc))
 
 
 def labelled_warc_file(
-    path: str | Path, defaults: ArticleDefaults = NO_DEFAULTS, *, max_html_bytes: int = MAX_HTML_BYTES
+    path: str | Path,
+    defaults: ArticleDefaults = NO_DEFAULTS,
+    *,
+    max_html_bytes: int = MAX_HTML_BYTES,
+    arc: bool | None = None,
 ) -> Iterator[Labelled]:
     """`read_warc_file`, with each item's label (`path#record-N`), for callers that report on records."""
     name = str(path)
+    if arc is None:
+        arc = name.lower().endswith(ARC_SUFFIXES)
     try:
         handle = open_regular(name)
     except IngestFailure as failure:
         yield name, failure.at(name)
         return
     try:
-        yield from _Archive(handle, name, defaults, max_html_bytes).items()
+        yield from _Archive(handle, name, defaults, max_html_bytes, arc=arc).items()
     except OSError as err:
         yield name, IngestError(name, err.strerror or str(err))
     finally:
@@ -95,66 +115,18 @@ class _Page:
     record_id: str | None
 
 
-class _QuietIterator(WARCIterator):
-    """warcio's WARC iterator, made to report damage to us rather than to the terminal.
-
-    It reads WARC only: warcio's own iterator would also take a line of text for the header of
-    an ARC record (the older format) and read on from there.
-
-    warcio prints a warning on stderr for a record not followed by its blank lines (a wrong
-    Content-Length), and prints and swallows a decompression error in the middle of a gzip
-    member. Here the first is read from `err_count` and the second raises, and both become
-    IngestErrors. `cut_inside_member` says the file ended before its last gzip member did,
-    which warcio otherwise treats as a clean end.
-    """
-
-    INC_RECORD = ""
-
-    def __init__(self, fileobj: IO[bytes]) -> None:
-        super().__init__(fileobj)
-        self.reader = _StrictReader(self.fh, block_size=BUFF_SIZE)
-        self.cut_inside_member = False
-
-    def close(self) -> None:
-        decompressor = self.reader.decompressor if self.reader is not None else None
-        self.cut_inside_member = decompressor is not None and not decompressor.eof
-        super().close()
-
-
-MAX_HEADER_BYTES = 256 * 1024
-"""Header bytes (WARC and HTTP headers) one record may have: a header "line" of a gzip bomb
-(megabytes without a line break) is damage, never a buffer that grows with it."""
-
-
-class HeaderTooLong(ValueError):
-    """A record's headers ran past MAX_HEADER_BYTES."""
-
-
-class _StrictReader(DecompressingBufferedReader):
-    header_budget = MAX_HEADER_BYTES
-    """Reset at each record; every line read (headers are read a line at a time) spends it."""
-
-    def readline(self, length: int | None = None) -> bytes:
-        cap = self.header_budget + 1
-        line = bytes(super().readline(min(length, cap) if length and length > 0 else cap))
-        self.header_budget -= len(line)
-        if self.header_budget < 0:
-            raise HeaderTooLong(f"record header over {MAX_HEADER_BYTES // 1024} KB (no line break)")
-        return line
-
-    def _decompress(self, data: bytes) -> bytes:
-        if self.decompressor is not None and data and self.num_block_read > 0:
-            # Partway into a member, bad compressed data is damage: raise (zlib.error).
-            return bytes(self.decompressor.decompress(data))
-        # At a member's start warcio tries gzip, then reads the bytes as they are.
-        return bytes(super()._decompress(data))
-
-
 class _Archive:
     """One pass over one archive: record numbering, ids already given, and where to resume."""
 
-    def __init__(self, handle: IO[bytes], name: str, defaults: ArticleDefaults, max_html_bytes: int) -> None:
-        self.handle = handle
+    def __init__(
+        self, handle: IO[bytes], name: str, defaults: ArticleDefaults, max_html_bytes: int, *, arc: bool
+    ) -> None:
+        self.handle: IO[bytes] | GzipStream = handle
+        self.raw = handle
+        self.arc = arc
+        self.stream: GzipStream | None = None  # set once the file turns out to be one gzip stream
+        self.skip = 0  # records to pass over, read already before the file was found to be one stream
+        self.last_damaged = False
         self.name = name
         self.defaults = defaults
         self.max_html_bytes = max_html_bytes
@@ -176,6 +148,10 @@ class _Archive:
         start: int | None = 0
         while start is not None:
             start = yield from self._read_from(start)
+        problem = self.stream.problem if self.stream is not None else None
+        # A file cut inside a record has said so with that record; one cut at a record's end has not.
+        if problem and (problem != CUT_SHORT or not self.last_damaged):
+            yield self.name, IngestError(self.name, problem)
         if self.gave_up:
             reason = f"no intact record after {_MAX_FALSE_STARTS} tries; the rest of the file is not read"
             yield self.name, IngestError(self.name, reason)
@@ -189,7 +165,7 @@ class _Archive:
     def _read_from(self, start: int) -> Generator[Labelled, None, int | None]:
         """Read records from byte `start` on; returns where to resume after damage, or None at the end."""
         self.handle.seek(start)
-        archive = _QuietIterator(self.handle)
+        archive = RecordIterator(self.handle, arc=self.arc)
         records = iter(archive)
         # After damage, `start` is a guess at the next record; until a record there reads whole, a
         # failure means the guess was wrong, not new damage, and the next guess is tried silently.
@@ -205,20 +181,26 @@ class _Archive:
                     yield self._damage(offset, None, "the file ends inside this record (cut short)")
                 return None
             except Exception as err:  # warcio raises many types on damaged bytes
+                if ONE_STREAM in str(err) and not guessed and self.stream is None:
+                    if self.number == self.intact:
+                        return self._unpack_whole()
+                    yield self.name, IngestError(self.name, ONE_GZIP_STREAM)
+                    return None
                 if guessed:
                     self.false_starts += 1
                     return self._next_start(offset + 1)
                 self.number += 1
-                if _ONE_STREAM in str(err):
-                    yield self.name, IngestError(self.name, ONE_GZIP_STREAM)
-                    return None
                 if self.intact == 0 and offset == 0:
-                    reason = f"does not start with a WARC record ({_describe(err)})"
+                    kind = "an ARC" if self.arc else "a WARC"
+                    reason = f"does not start with {kind} record ({describe(err)})"
                     yield self.name, IngestError(self.name, reason)
                 else:
-                    yield self._damage(offset, None, _describe(err))
+                    yield self._damage(offset, None, describe(err))
                 return self._next_start(offset + 1)
             self.number += 1
+            if self.skip:
+                self.skip -= 1
+                continue  # warcio reads the rest of a record before it parses the next
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             if not record.rec_type:  # what warcio makes of a header cut off by the end of a gzip member
                 if guessed:
@@ -231,17 +213,18 @@ class _Archive:
             try:
                 page = self._take(record, uri)
             except Exception as err:  # a payload whose Content-Encoding or chunking is broken
-                page = IngestError(self._label(uri), f"payload could not be read ({_describe(err)})")
+                page = IngestError(self._label(uri), f"payload could not be read ({describe(err)})")
             try:
                 archive.read_to_end()
             except Exception as err:
-                yield self._damage(offset, uri, _describe(err))
+                yield self._damage(offset, uri, describe(err))
                 return self._next_start(offset + 1)
-            problem = _framing_problem(record, archive.err_count > errors_before)
+            problem = framing_problem(record, archive.err_count > errors_before)
             if problem:
                 yield self._damage(offset, uri, problem)
                 return self._next_start(offset + 1)
             self.intact += 1
+            self.last_damaged = False
             self.kinds[record.rec_type] += 1
             self.false_starts = 0
             guessed = False
@@ -301,7 +284,7 @@ class _Archive:
             language=self.defaults.language,
         )
         try:
-            html = _decode(page.html, page.charset)
+            html = _decode(page.html, page.charset, self._label(page.uri))
             article = html_to_article(
                 html, id=text_id(key), path=self.name, defaults=filled, url=page.uri or None, fast=True
             )
@@ -311,7 +294,16 @@ class _Archive:
         article.url = page.uri or article.url
         return label, article
 
-    def _ends_cleanly(self, archive: _QuietIterator) -> bool:
+    def _unpack_whole(self) -> int:
+        """Start again on the unpacked bytes of a file gzipped as one stream: returns where to read
+        from. The records read so far (warcio reads the first one before it finds out) are passed over."""
+        self.stream = GzipStream(self.raw)
+        self.handle = self.stream
+        self.gzipped = False  # a resync now looks for a record's first line in the unpacked bytes
+        self.skip, self.number = self.number, 0
+        return 0
+
+    def _ends_cleanly(self, archive: RecordIterator) -> bool:
         """True when warcio's clean end is the file's end: it also stops at a header cut short."""
         if archive.cut_inside_member:
             return False
@@ -323,7 +315,9 @@ class _Archive:
 
     def _damage(self, offset: int, uri: str | None, reason: str) -> Labelled:
         label = self._label(uri)
-        return label, IngestError(label, f"damaged record at byte {offset}: {reason}; skipped")
+        self.last_damaged = True
+        where = f"byte {offset}" if self.stream is None else f"byte {offset} of the unpacked archive"
+        return label, IngestError(label, f"damaged record at {where}: {reason}; skipped")
 
     def _next_start(self, position: int) -> int | None:
         """Where the next record seems to begin at or after `position`, or None if nowhere.
@@ -333,7 +327,7 @@ class _Archive:
         if self.false_starts >= _MAX_FALSE_STARTS:
             self.gave_up = True
             return None
-        marker = _GZIP_MAGIC if self.gzipped else _RECORD_START
+        marker = record_marker(gzipped=self.gzipped, arc=self.arc)
         carried = b""
         at = position
         while True:
@@ -341,10 +335,10 @@ class _Archive:
             if not block:
                 return None
             window = carried + block
-            found = marker.search(window)
+            found = marker.pattern.search(window)
             if found:
                 return at - len(carried) + found.start()
-            carried = window[-(_MARKER_BYTES - 1) :]
+            carried = window[-(marker.span - 1) :]
             at += len(block)
 
     def _read_at(self, position: int, size: int) -> bytes:
@@ -355,33 +349,19 @@ class _Archive:
             return b""
 
 
-def _framing_problem(record: Any, not_followed_by_blank_line: bool) -> str | None:
-    """Why a record read to its end is not whole, or None when it is."""
-    left = getattr(record.raw_stream, "limit", 0)
-    if left:
-        return f"the record ends {left} bytes before its Content-Length (cut short, or the length is wrong)"
-    if not_followed_by_blank_line:
-        return "the record does not end where its Content-Length says (the length is wrong)"
-    return None
-
-
-def _decode(html: bytes, charset: str | None) -> str:
-    """The page as text: UTF-8 when it decodes as such (declared charsets are often wrong), else the
-    declared charset, else detected."""
-    for encoding in ("utf-8", charset):
-        if encoding:
-            try:
-                return html.decode(encoding)
-            except (LookupError, UnicodeDecodeError):
-                continue
-    return decode_bytes(html)
-
-
-def _describe(err: Exception) -> str:
-    # warcio's messages run over several lines and quote the raw bytes they choked on.
-    message = " ".join(str(err).split())[:160]
-    message = "".join(char if char.isprintable() else f"\\x{ord(char):02x}" for char in message)
-    return f"{type(err).__name__}: {message}" if message else type(err).__name__
+def _decode(html: bytes, charset: str | None, label: str) -> str:
+    """The page as text: UTF-8 when it decodes as such, or nearly (declared charsets are often
+    wrong), else the declared charset, else detected."""
+    try:
+        return html.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if charset and not mostly_utf8(html):
+        try:
+            return html.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(html, label)  # UTF-8 with its few bad bytes replaced, or detected
 
 
 def _megabytes(size: int) -> str:
