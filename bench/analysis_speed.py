@@ -37,12 +37,13 @@ from newsprism.analyze.claims import extract_claims
 from newsprism.analyze.dates import extract_dates
 from newsprism.analyze.entities import extract_entities
 from newsprism.analyze.events import extract_events
-from newsprism.analyze.nlp import MODEL_PACKAGE, load_nlp
 from newsprism.analyze.numbers import extract_numbers
-from newsprism.analyze.pipeline import BATCH_SIZE, analyze, published_date
+from newsprism.analyze.pipeline import BATCH_SIZE, analyze
 from newsprism.analyze.quotes import extract_quotes
 from newsprism.analyze.roles import attach_roles
 from newsprism.analyze.sentences import SentenceIndex
+from newsprism.lang.dates import published_day
+from newsprism.lang.nlp import MODEL_PACKAGE, load_nlp
 from newsprism.model import Analysis, Article
 from newsprism.render.json import analysis_to_dict
 
@@ -105,7 +106,7 @@ def breakdown(articles: list[Article], repeats: int, clock: str) -> dict[str, fl
             t3 = now()
             quotes = extract_quotes(doc, sents, entities)
             t4 = now()
-            dates = extract_dates(doc, sents, published_date(article))
+            dates = extract_dates(doc, sents, published_day(article))
             t5 = now()
             numbers = extract_numbers(doc, sents)
             t6 = now()

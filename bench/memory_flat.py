@@ -36,9 +36,9 @@ from pathlib import Path
 from spacy.language import Language
 
 from corpus import synthetic_articles, write_jsonl
-from newsprism.analyze.nlp import load_nlp
 from newsprism.analyze.pipeline import analyze
 from newsprism.ingest import read_inputs
+from newsprism.lang.nlp import load_nlp
 from newsprism.model import Article
 from newsprism.render.json import analysis_to_dict
 

@@ -24,9 +24,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
 
-from newsprism.analyze.nlp import load_nlp
 from newsprism.analyze.quotes import extract_quotes
 from newsprism.analyze.sentences import SentenceIndex
+from newsprism.lang.nlp import load_nlp
 from newsprism.model import Entity, Mention
 
 ROOT = Path(__file__).resolve().parents[1]

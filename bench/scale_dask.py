@@ -43,7 +43,7 @@ def _worker_peak_mb() -> float:
 
 
 def _warm_encoder() -> None:
-    from newsprism.compare.embed import embed
+    from newsprism.lang.encoder import embed
 
     embed(["warm up"])
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from newsprism.analyze.nlp import load_nlp
+from newsprism.lang.nlp import load_nlp
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from newsprism.analyze.citations import extract_citations, outlet_name
+from newsprism.analyze.citations import extract_citations
 from newsprism.analyze.sentences import SentenceIndex
 from newsprism.model import Citation
 
@@ -77,12 +77,6 @@ def test_credits_become_credit_citations_without_position(nlp):
         ("Reuters", "credit", None, None, None),
         ("Associated Press", "credit", None, None, None),
     ]
-
-
-def test_outlet_name_normalisation():
-    assert outlet_name("the Guardian") == "The Guardian"
-    assert outlet_name("AP") == "Associated Press"
-    assert outlet_name("The Boston Herald's") == "Boston Herald"
 
 
 def seed(name: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from newsprism.analyze import pipeline
-from newsprism.analyze.nlp import load_nlp
 from newsprism.analyze.pipeline import analyze
+from newsprism.lang.nlp import load_nlp
 from newsprism.model import Article
 
 

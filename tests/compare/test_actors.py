@@ -8,10 +8,10 @@ import pytest
 from spacy.language import Language
 
 from newsprism.analyze.entities import extract_entities
-from newsprism.analyze.names import name_key
 from newsprism.analyze.roles import attach_roles
 from newsprism.analyze.sentences import SentenceIndex
 from newsprism.compare.actors import fold_actors
+from newsprism.lang.names import name_key
 from newsprism.model import Analysis, Entity, Mention, Role, StoryEntity
 
 

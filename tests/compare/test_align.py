@@ -9,10 +9,10 @@ import pytest
 from newsprism.analyze.pipeline import analyze
 from newsprism.compare.actors import fold_actors
 from newsprism.compare.align import Link, group_links
-from newsprism.compare.lexicon import content_stems, stem
 from newsprism.compare.links import LinkModel, LinkRule, load_model, model_from_dict
 from newsprism.compare.pipeline import align_facts, story_signals
 from newsprism.compare.signals import FEATURES, pair_features, timestamp_line
+from newsprism.lang.lexicon import content_stems, stem
 from newsprism.model import Article, Fact
 
 

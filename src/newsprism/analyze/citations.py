@@ -5,7 +5,8 @@ know when an article leans on another newsroom. A citation needs two things at o
 in the parse (a speech verb whose listener is the outlet, "according to", a reporting verb
 whose subject is the outlet) and a name that is a newsroom, not a person or a ministry
 ("according to his aides" cites no outlet). A name counts as a newsroom when it is on the
-short list below or carries a word newsrooms name themselves with (Times, Post, News, ...).
+outlet registry (lang/outlets.py) or carries a word newsrooms name themselves with (Times, Post,
+News, ...) and no word of a post ("Press Secretary").
 
 Names are normalised so that citations from different articles meet: a listed outlet takes
 its house spelling ("the Guardian" -> "The Guardian", "AP" -> "Associated Press"); any other
@@ -20,169 +21,12 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.sentences import SentenceIndex
+from newsprism.lang.offices import POST_WORDS
+from newsprism.lang.outlets import GENERIC_MEDIA_WORDS, KNOWN_OUTLETS, MEDIA_WORDS, outlet_key, outlet_name
 from newsprism.model import Citation
 
 Kind = Literal["reports", "told", "according_to", "credit"]
 
-# House spellings, keyed by the lowercase name without a leading "the", dots or possessive.
-KNOWN_OUTLETS: dict[str, str] = {
-    key: name
-    for name, keys in {
-        "Reuters": ["reuters", "thomson reuters"],
-        "Associated Press": ["associated press", "ap"],
-        "AFP": ["afp", "agence france-presse", "agence france presse"],
-        "Bloomberg": ["bloomberg", "bloomberg news"],
-        "BBC": ["bbc", "bbc news", "british broadcasting corporation"],
-        "CNN": ["cnn"],
-        "Fox News": ["fox news"],
-        "NBC News": ["nbc", "nbc news"],
-        "CBS News": ["cbs", "cbs news"],
-        "ABC News": ["abc", "abc news"],
-        "NPR": ["npr", "national public radio"],
-        "PBS": ["pbs"],
-        "MSNBC": ["msnbc"],
-        "CNBC": ["cnbc"],
-        "Al Jazeera": ["al jazeera", "al-jazeera"],
-        "The Guardian": ["guardian"],
-        "The New York Times": ["new york times", "ny times"],
-        "The Washington Post": ["washington post"],
-        "The Wall Street Journal": ["wall street journal"],
-        "Financial Times": ["financial times", "ft"],
-        "The Economist": ["economist"],
-        "Politico": ["politico"],
-        "Axios": ["axios"],
-        "The Hill": ["hill"],
-        "USA Today": ["usa today"],
-        "Los Angeles Times": ["los angeles times", "la times"],
-        "Newsweek": ["newsweek"],
-        "The Atlantic": ["atlantic"],
-        "The New Yorker": ["new yorker"],
-        "HuffPost": ["huffpost", "huffington post"],
-        "BuzzFeed News": ["buzzfeed news", "buzzfeed"],
-        "Business Insider": ["business insider"],
-        "Breitbart News": ["breitbart", "breitbart news"],
-        "The Daily Beast": ["daily beast"],
-        "ProPublica": ["propublica"],
-        "Semafor": ["semafor"],
-        "TASS": ["tass", "itar-tass"],
-        "RIA Novosti": ["ria novosti", "ria"],
-        "Interfax": ["interfax"],
-        "RT": ["rt", "russia today"],
-        "Sputnik": ["sputnik"],
-        "Kommersant": ["kommersant"],
-        "Izvestia": ["izvestia"],
-        "Meduza": ["meduza"],
-        "The Moscow Times": ["moscow times"],
-        "Ukrinform": ["ukrinform"],
-        "The Kyiv Independent": ["kyiv independent"],
-        "Xinhua": ["xinhua"],
-        "Kyodo News": ["kyodo", "kyodo news"],
-        "Yonhap": ["yonhap"],
-        "NHK": ["nhk"],
-        "Anadolu Agency": ["anadolu", "anadolu agency"],
-        "dpa": ["dpa", "deutsche presse-agentur"],
-        "ANSA": ["ansa"],
-        "EFE": ["efe"],
-        "Der Spiegel": ["spiegel", "der spiegel"],
-        "Le Monde": ["le monde"],
-        "Haaretz": ["haaretz"],
-        "The Times of Israel": ["times of israel"],
-        "Daily Mail": ["daily mail"],
-        "The Telegraph": ["telegraph", "daily telegraph"],
-        "The Independent": ["independent"],
-        "Sky News": ["sky news"],
-        "Deutsche Welle": ["deutsche welle", "dw"],
-        "Euronews": ["euronews"],
-        "RFE/RL": ["rfe/rl", "radio free europe", "radio free europe/radio liberty", "radio liberty"],
-        "Voice of America": ["voice of america", "voa"],
-        "Nikkei": ["nikkei", "nikkei asia"],
-        "South China Morning Post": ["south china morning post", "scmp"],
-        "France 24": ["france 24"],
-        "CBC": ["cbc", "cbc news"],
-    }.items()
-    for key in keys
-}
-# Words newsrooms put in their names; one in a capitalised name makes it an outlet.
-MEDIA_WORDS = {
-    "times",
-    "post",
-    "news",
-    "journal",
-    "press",
-    "tv",
-    "television",
-    "radio",
-    "gazette",
-    "herald",
-    "telegraph",
-    "tribune",
-    "guardian",
-    "chronicle",
-    "observer",
-    "daily",
-    "weekly",
-    "magazine",
-    "broadcasting",
-    "broadcaster",
-    "channel",
-    "newspaper",
-    "zeitung",
-    "gazeta",
-    "novosti",
-    "pravda",
-    "wire",
-    "mail",
-    "mirror",
-    "express",
-    "courier",
-    "dispatch",
-    "bulletin",
-    "inquirer",
-    "examiner",
-    "globe",
-    "reporter",
-    "agence",
-    "monitor",
-    "reuters",
-    "nachrichten",
-}
-# Newsroom words that name no newsroom when they stand alone ("the Times" and "the Post" do).
-GENERIC_MEDIA_WORDS = {
-    "news",
-    "press",
-    "tv",
-    "television",
-    "radio",
-    "daily",
-    "weekly",
-    "magazine",
-    "broadcasting",
-    "broadcaster",
-    "channel",
-    "newspaper",
-    "wire",
-    "reporter",
-    "express",
-    "agence",
-}
-# Words that make a capitalised phrase a person's title ("Press Secretary ..."), never an outlet.
-TITLE_WORDS = {
-    "secretary",
-    "minister",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "president",
-    "director",
-    "officer",
-    "chief",
-    "editor",
-    "correspondent",
-    "office",
-    "department",
-    "ministry",
-    "service",
-}
 TELL_VERBS = {"tell", "inform", "brief", "assure", "confide"}
 # Heads whose "to"/"with"/"on" object is the listener: "said in a statement to AFP".
 SPEECH_HEADS = {
@@ -269,36 +113,12 @@ LISTENER_NOUNS = {"interview", "statement", "comment", "remark", "letter", "mess
 _NAME_LABELS = {"ORG", "PERSON", "GPE", "WORK_OF_ART", "NORP", "PRODUCT", "FAC", "LOC"}
 
 
-_DESCRIPTOR_SUFFIXES = ("", " news agency", " agency", " newspaper", " news", " tv", " television")
-
-
-def _key(name: str) -> str:
-    low = " ".join(name.lower().replace("’", "'").replace(".", "").split())
-    for suffix in ("'s", "'"):
-        low = low.removesuffix(suffix)
-    return low.removeprefix("the ").strip()
-
-
-def outlet_name(name: str) -> str:
-    """The normalised name of an outlet: its house spelling if known, else the words without "the"."""
-    key = _key(name)
-    for suffix in _DESCRIPTOR_SUFFIXES:
-        if key.removesuffix(suffix) in KNOWN_OUTLETS:  # "Associated Press news agency", "CNN News"
-            return KNOWN_OUTLETS[key.removesuffix(suffix)]
-    words = name.replace("’", "'").split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    if words and words[-1].endswith(("'s", "'")):
-        words[-1] = words[-1].removesuffix("'s").removesuffix("'")
-    return " ".join(words)
-
-
 def _name_spans(doc: Doc, tok: Token, ent_of: dict[int, Span]) -> list[Span]:
     """The proper name `tok` belongs to; joint names ("NBC News/Wall Street Journal") split in two."""
     ent = ent_of.get(tok.i)
     if ent is not None and ent.label_ in _NAME_LABELS:
         start, end = ent.start, ent.end
-    elif tok.pos_ == "PROPN" or (tok.text[:1].isupper() and _key(tok.text) in KNOWN_OUTLETS):
+    elif tok.pos_ == "PROPN" or (tok.text[:1].isupper() and outlet_key(tok.text) in KNOWN_OUTLETS):
         start, end = tok.i, tok.i + 1
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in ent_of:
             start -= 1
@@ -311,7 +131,7 @@ def _name_spans(doc: Doc, tok: Token, ent_of: dict[int, Span]) -> list[Span]:
     if start == end:
         return []
     whole = doc[start:end]
-    if _key(whole.text) in KNOWN_OUTLETS:
+    if outlet_key(whole.text) in KNOWN_OUTLETS:
         return [whole]  # "Agence France-Presse" is one name, whatever its hyphen
     pieces, piece = [], start
     for i in range(start, end + 1):
@@ -325,10 +145,10 @@ def _name_spans(doc: Doc, tok: Token, ent_of: dict[int, Span]) -> list[Span]:
 
 def _is_outlet(span: Span) -> bool:
     """Listed, or a capitalised name with a newsroom word that is not a title or a bare noun."""
-    if _key(span.text) in KNOWN_OUTLETS:
+    if outlet_key(span.text) in KNOWN_OUTLETS:
         return True
     words = [t for t in span if t.text[:1].isupper()]
-    if not words or any(t.lower_ in TITLE_WORDS for t in span):
+    if not words or any(t.lower_ in POST_WORDS for t in span):
         return False
     named = [t for t in words if t.lower_ != "the"]
     if len(named) == 1 and named[0].lower_ in GENERIC_MEDIA_WORDS:

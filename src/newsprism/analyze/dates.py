@@ -25,74 +25,21 @@ from spacy.tokens import Doc, Token
 
 from newsprism.analyze.numbers import looks_like_year, parse_value
 from newsprism.analyze.sentences import SentenceIndex
+from newsprism.lang.dates import (
+    DEICTICS,
+    MERIDIEM,
+    MONTH_ABBREV,
+    MONTHS,
+    OTHER_UNITS,
+    PARTS_OF_DAY,
+    QUALIFIERS,
+    RELATIVE_DAYS,
+    UNITS,
+    WEEKDAY_ABBREV,
+    WEEKDAYS,
+)
 from newsprism.model import DatePrecision, DateRef, Tense
 
-_WEEK = "monday tuesday wednesday thursday friday saturday sunday"
-_YEAR = "january february march april may june july august september october november december"
-WEEKDAYS = {name: i for i, name in enumerate(_WEEK.split())}
-MONTHS = {name: i + 1 for i, name in enumerate(_YEAR.split())}
-# Abbreviations count only when capitalised: "sun" and "sat" are words too.
-WEEKDAY_ABBREV = {
-    "mon": 0,
-    "tue": 1,
-    "tues": 1,
-    "wed": 2,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "fri": 4,
-    "sat": 5,
-    "sun": 6,
-}
-MONTH_ABBREV = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-PARTS_OF_DAY = {
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "overnight",
-    "midday",
-    "noon",
-    "midnight",
-    "dawn",
-    "dusk",
-    "daybreak",
-}
-QUALIFIERS = {
-    "early",
-    "late",
-    "mid",
-    "middle",
-    "earlier",
-    "later",
-    "end",
-    "beginning",
-    "start",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-}
-# "the following day" counts from the story's last date, not from publication: left out.
-DEICTICS = {"last", "next", "this", "past", "coming", "current"}
-UNITS = {"day", "week", "month", "year", "weekend"}
-OTHER_UNITS = {"decade", "century", "hour", "minute", "second"}
-MERIDIEM = {"a.m", "am", "p.m", "pm"}
 # Words whose complement is planned: "scheduled for Thursday", "due on Friday".
 PLAN_WORDS = {"schedule", "slate", "expect", "plan", "due", "set", "upcoming", "intend"}
 # Controllers of an infinitive that put it ahead of the report: "plans to visit on Friday".

@@ -15,16 +15,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.analyze.names import (
-    PORTFOLIO_WORDS,
-    canonical_name,
-    is_title_word,
-    known_type,
-    name_key,
-    shortening_roots,
-    word_set,
-)
 from newsprism.analyze.sentences import SentenceIndex
+from newsprism.lang.data import word_set
+from newsprism.lang.names import canonical_name, known_type, name_key, shortening_roots
+from newsprism.lang.offices import PORTFOLIO_WORDS, is_title_word
 from newsprism.model import Entity, Mention
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})

@@ -4,9 +4,9 @@ Two outlets rarely report one happening in the same words: "the talks collapsed"
 failed negotiations", "the mayor called for a summit" and "the summit the mayor announced".
 Sentence embeddings see the topic they share, not that the same thing happened to the same
 thing; the content words differ. Reading the predicate and its arguments off the parse, and
-folding predicates into event classes (`EVENT_CLASSES`) and nouns into kinds (`NOUN_KINDS`),
-turns both phrasings into one comparable triple, (fail, theme, talks), that the aligner can
-match (compare/align.py).
+folding predicates into event classes and nouns into kinds (`EVENT_CLASSES` and `NOUN_KINDS`,
+lang/events.json), turns both phrasings into one comparable triple, (fail, theme, talks), that
+the aligner can match (compare/align.py).
 
 The classes are general English for what news reports happen (proposals, failures, arrests,
 appointments, attacks, rises and falls ...), not words of any one story. A predicate outside
@@ -17,71 +17,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsprism.analyze.names import fold_diacritics, word_set
 from newsprism.analyze.sentences import SentenceIndex
+from newsprism.lang.data import word_set
+from newsprism.lang.events import EVENT_CLASSES, NOUN_KINDS
+from newsprism.lang.fold import fold_diacritics
 from newsprism.model import Entity, EventRef
-
-
-def _classes(table: dict[str, str]) -> dict[str, str]:
-    """{class: "word word_particle ..."} -> {word: class}."""
-    return {word: name for name, words in table.items() for word in words.split()}
-
-
-EVENT_CLASSES = _classes(
-    {
-        "propose": "propose suggest offer call_for announce unveil float moot put_forward",
-        "fail": "fail stall collapse falter founder break_down fall_through derail unsuccessful failed",
-        "travel": "travel go come fly head_to head_for visit attend journey",
-        "lead": "lead head oversee chair helm spearhead",
-        "kill": "kill slay murder assassinate execute gun_down",
-        "die": "die perish succumb",
-        "injure": "injure wound hurt maim",
-        "shoot": "shoot open_fire",
-        "attack": "attack raid assault bomb storm",
-        "arrest": "arrest detain apprehend nab capture",
-        "charge": "charge indict accuse",
-        "convict": "convict sentence jail imprison",
-        "free": "release free",
-        "appoint": "appoint name hire tap nominate select pick assign install",
-        "dismiss": "fire sack dismiss oust axe depose",
-        "resign": "resign quit step_down",
-        "acquire": "acquire buy purchase take_over",
-        "win": "win beat defeat",
-        "launch": "launch introduce debut roll_out",
-        "reject": "reject refuse rebuff decline turn_down spurn",
-        "accept": "accept approve endorse",
-        "demand": "demand insist require",
-        "criticize": "criticize criticise condemn slam blast denounce",
-        "support": "support back",
-        "rise": "rise increase grow climb jump surge soar",
-        "fall": "fall drop plunge slump sink",
-        "hit": "hit strike rock jolt shake",
-        "destroy": "destroy damage demolish raze",
-        "evacuate": "evacuate flee",
-        "rescue": "rescue save",
-        "investigate": "investigate probe",
-        "cancel": "cancel scrap call_off",
-        "postpone": "postpone delay",
-    }
-)
-"""Predicates (lemmas, "verb_particle" for phrasal ones) that report one kind of happening."""
-
-NOUN_KINDS = _classes(
-    {
-        "talks": "talk negotiation discussion parley round",
-        "deal": "deal agreement accord pact treaty",
-        "ceasefire": "ceasefire truce armistice",
-        "quake": "earthquake quake tremor temblor",
-        "blaze": "fire blaze inferno",
-        "gunman": "gunman shooter assailant attacker",
-        "police": "police officer cop",
-        "troops": "troop soldier military army force",
-        "company": "company firm",
-        "delegation": "delegation team",
-        "killing": "killing murder slaying homicide",
-    }
-)
-"""Nouns news uses interchangeably for one kind of thing."""
 
 UNACCUSATIVE = frozenset({"fail", "die", "travel", "rise", "fall"})
 """Classes whose grammatical subject undergoes the event ("the talks failed"): it is the theme,

@@ -20,122 +20,19 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.sentences import SentenceIndex
+from newsprism.lang.numbers import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    MEASURE_UNITS,
+    ONE_WORD_HEDGES,
+    PEOPLE_NOUNS,
+    SCALES,
+    TWO_WORD_HEDGES,
+    VAGUE_SCALES,
+    WORD_VALUES,
+)
 from newsprism.model import NumberRef
 
-_SMALL = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
-_TEENS = "sixteen seventeen eighteen nineteen"
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
-WORD_VALUES: dict[str, float] = {w: float(i) for i, w in enumerate(f"{_SMALL} {_TEENS}".split())}
-WORD_VALUES.update({w: float(10 * (i + 2)) for i, w in enumerate(_TENS.split())})
-WORD_VALUES.update({"a": 1.0, "an": 1.0, "half": 0.5})
-# Multipliers that scale what precedes them ("two dozen", "1.5 million"); "k", "bn" and friends
-# are the suffixes business copy glues onto digits ("$5bn").
-SCALES: dict[str, float] = {
-    "dozen": 12.0,
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "bn": 1e9,
-    "b": 1e9,
-    "tn": 1e12,
-}
-# Plural scale words used alone ("thousands of people") give an order of magnitude, not a count.
-VAGUE_SCALES = {"dozens": 12.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
-
-CURRENCY_SYMBOLS = {
-    "$": "USD",
-    "us$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "₽": "RUB",
-    "₹": "INR",
-    "₴": "UAH",
-}
-CURRENCY_WORDS = {
-    "dollar": "USD",
-    "euro": "EUR",
-    "pound": "GBP",
-    "sterling": "GBP",
-    "ruble": "RUB",
-    "rouble": "RUB",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "yen": "JPY",
-    "rupee": "INR",
-    "hryvnia": "UAH",
-    "franc": "CHF",
-    "lira": "TRY",
-    "shekel": "ILS",
-    "peso": "MXN",
-}
-# Lemma -> unit symbol. Time units stay words because "30-day" and "three years" read that way.
-MEASURE_UNITS = {
-    "%": "%",
-    "percent": "%",
-    "pct": "%",
-    "km": "km",
-    "kilometer": "km",
-    "kilometre": "km",
-    "mile": "mi",
-    "meter": "m",
-    "metre": "m",
-    "foot": "ft",
-    "feet": "ft",
-    "kg": "kg",
-    "kilogram": "kg",
-    "ton": "t",
-    "tonne": "t",
-    "barrel": "barrel",
-    "hectare": "ha",
-    "acre": "acre",
-    "degree": "degree",
-    "magnitude": "magnitude",
-    "second": "second",
-    "minute": "minute",
-    "hour": "hour",
-    "day": "day",
-    "week": "week",
-    "month": "month",
-    "year": "year",
-    "decade": "decade",
-    "century": "century",
-    "point": "point",
-}
-PEOPLE_NOUNS = {"people", "person"}
-QUALIFIERS_2 = {
-    "at least",
-    "at most",
-    "more than",
-    "less than",
-    "fewer than",
-    "up to",
-    "as many",
-    "close to",
-    "just over",
-    "just under",
-    "an estimated",
-    "as much",
-    "upwards of",
-}
-QUALIFIERS_1 = {
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "nearly",
-    "almost",
-    "some",
-    "over",
-    "under",
-    "estimated",
-}
 # Entities whose digits are part of a name, not a quantity ("Apollo 11", "World War II", "G7").
 NAME_LABELS = {
     "PERSON",
@@ -277,9 +174,9 @@ def _qualifier(doc: Doc, first: int) -> str | None:
     """An approximation marker right before the number ("at least", "about")."""
     if first >= 2:
         pair = f"{doc[first - 2].lower_} {doc[first - 1].lower_}"
-        if pair in QUALIFIERS_2:
+        if pair in TWO_WORD_HEDGES:
             return pair
-    if first >= 1 and doc[first - 1].lower_ in QUALIFIERS_1:
+    if first >= 1 and doc[first - 1].lower_ in ONE_WORD_HEDGES:
         return doc[first - 1].lower_
     return None
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
-from datetime import date
 from itertools import islice
 
 from spacy.language import Language
@@ -20,11 +19,12 @@ from newsprism.analyze.claims import extract_claims
 from newsprism.analyze.dates import extract_dates
 from newsprism.analyze.entities import extract_entities
 from newsprism.analyze.events import extract_events
-from newsprism.analyze.nlp import load_nlp
 from newsprism.analyze.numbers import extract_numbers
 from newsprism.analyze.quotes import extract_quotes
 from newsprism.analyze.roles import attach_roles
 from newsprism.analyze.sentences import SentenceIndex
+from newsprism.lang.dates import published_day
+from newsprism.lang.nlp import load_nlp
 from newsprism.model import Analysis, Article
 
 BATCH_SIZE = 32
@@ -58,16 +58,6 @@ def analyzed_text(article: Article, limit: int = MAX_ANALYZED_CHARS) -> str:
         f"{cut:,}",
     )
     return text[:cut]
-
-
-def published_date(article: Article) -> date | None:
-    """The calendar day an article was published, or None when unknown or unreadable."""
-    if not article.published:
-        return None
-    try:
-        return date.fromisoformat(article.published[:10])
-    except ValueError:
-        return None
 
 
 def analyze(articles: Iterable[Article], nlp: Language | None = None) -> Iterator[Analysis]:
@@ -106,7 +96,7 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
         sentences=sentences.sentences(),
         entities=entities,
         quotes=quotes,
-        dates=extract_dates(doc, sentences, published_date(article)),
+        dates=extract_dates(doc, sentences, published_day(article)),
         numbers=extract_numbers(doc, sentences),
         citations=extract_citations(doc, sentences, article.credits),
         events=extract_events(doc, sentences, entities),

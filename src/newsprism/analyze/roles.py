@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.entities import headline_sentences
-from newsprism.analyze.names import HONORIFICS, LEFT_POST, is_title_word
 from newsprism.analyze.sentences import SentenceIndex
+from newsprism.lang.offices import HONORIFICS, LEFT_POST, is_title_word
 from newsprism.model import Entity, Role
 
 ROLE_TYPES = frozenset({"PERSON", "ORG"})

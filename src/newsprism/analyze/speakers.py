@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsprism.analyze.names import TITLE_SPELLINGS
 from newsprism.analyze.speech_verbs import PERSON_NOUNS
+from newsprism.lang.offices import HONORIFIC_GENDERS, LEADER_ROLE_HEADS, TITLE_SPELLINGS
 from newsprism.model import Entity
 
 _PERSONAL = {
@@ -27,24 +27,6 @@ _PERSONAL = {
     "her": "f",
     "hers": "f",
     "herself": "f",
-}
-_HONORIFIC = {
-    "mr": "m",
-    "mr.": "m",
-    "sir": "m",
-    "lord": "m",
-    "king": "m",
-    "prince": "m",
-    "mrs": "f",
-    "mrs.": "f",
-    "ms": "f",
-    "ms.": "f",
-    "miss": "f",
-    "madam": "f",
-    "lady": "f",
-    "queen": "f",
-    "dame": "f",
-    "princess": "f",
 }
 _GROUP_PRONOUNS = frozenset({"they", "it"})
 _RELATIVE = frozenset({"who", "that", "which"})
@@ -160,8 +142,8 @@ class Resolver:
         people = [(s, e, _gender_key(name, ent)) for s, e, name, ent, kind in self.spans if kind == "PERSON"]
         for k, (s, e, key) in enumerate(people):
             i = self._tok(s)
-            if i and self.doc[i - 1].lower_ in _HONORIFIC:
-                votes.setdefault(key, []).append(_HONORIFIC[self.doc[i - 1].lower_])
+            if i and self.doc[i - 1].lower_ in HONORIFIC_GENDERS:
+                votes.setdefault(key, []).append(HONORIFIC_GENDERS[self.doc[i - 1].lower_])
             stop = people[k + 1][0] if k + 1 < len(people) else len(self.text)
             j = self._tok(e)
             for t in self.doc[j : min(j + 25, len(self.doc))]:
@@ -236,7 +218,7 @@ class Resolver:
         heads = self.role_heads.get(x.entity or "", set())
         if not heads or title in heads:
             return True
-        return title == "leader" and bool(heads & _LEADER_TITLES)
+        return title == "leader" and bool(heads & LEADER_ROLE_HEADS)
 
     def _antecedent(self, at: int, pronoun: str, depth: int = 0, title: str | None = None) -> _Actor | None:
         """The nearest subject or earlier speaker of the right kind whose gender does not clash,
@@ -265,7 +247,6 @@ class Resolver:
         return best
 
 
-_LEADER_TITLES = frozenset({"president", "minister", "chancellor", "premier", "king", "queen", "leader"})
 _ROLE_TAIL = re.compile(r"\s+(?:of|for|at|to|in|from)\s+.*$")
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsprism.analyze.names import word_set
+from newsprism.lang.data import word_set
 
 # Verbs that introduce a quotation standing beside them. The frame's position already says
 # "this is speech", so the list can be generous.

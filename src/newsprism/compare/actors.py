@@ -4,7 +4,7 @@ Each article's analysis already has one Entity per actor it names; across articl
 actor arrives under different spellings ("Erdogan", "Recep Tayyip Erdoğan", "Kiev"/"Kyiv") or
 by surname alone. Folding them lets a reader see every role each outlet gives one actor, and lets
 the quote and discrepancy stages speak of actors rather than strings. The rules are the ones the
-article-level extraction uses (analyze/names.py), applied to the union of a story's names.
+article-level extraction uses (lang/names.py), applied to the union of a story's names.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from newsprism.analyze.names import canonical_name, known_type, name_key, shortening_roots, slugify
+from newsprism.lang.names import canonical_name, known_type, name_key, shortening_roots, slugify
 from newsprism.model import Analysis, Entity, Role, StoryEntity
 
 ActorIndex = dict[tuple[str, str], str]

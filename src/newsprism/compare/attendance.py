@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsprism.compare.lexicon import content_stems
 from newsprism.compare.story_view import WORDS, StoryView, Where
+from newsprism.lang.lexicon import content_stems
 from newsprism.model import Discrepancy, DiscrepancyValue, Fact
 
 CLAIM_TYPES = frozenset({"PERSON", "ORG", "GPE"})  # who can be said to attend

@@ -23,7 +23,6 @@ from typing import NamedTuple
 
 from newsprism.compare.attendance import attendance_conflicts, participant_conflicts, read_claim
 from newsprism.compare.framing import RoleParts, parse_role, roles_conflict, story_name_words
-from newsprism.compare.lexicon import content_stems
 from newsprism.compare.quantities import (
     number_conflicts,
     number_interval,
@@ -40,6 +39,8 @@ from newsprism.compare.story_view import (
     mutual_conflicts,
 )
 from newsprism.compare.timeline import date_period
+from newsprism.lang.dates import WEEKDAYS
+from newsprism.lang.lexicon import content_stems
 from newsprism.model import Analysis, DateRef, Discrepancy, Fact, StoryEntity
 
 # The helpers other code may reach through this module, wherever they now live.
@@ -57,7 +58,7 @@ MIN_WORDS, MIN_SHARED, MIN_OVERLAP = 3, 3, 0.4
 DATE_CONTEXT = 3  # words each side of a date that say what it dates
 PLACE_CONTEXT = 4  # words before a place's preposition that say what happened there
 _ANAPHORIC = re.compile(r"\b(next|following|previous|same|that|earlier|later|before|after)\b", re.IGNORECASE)
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _GRAIN = {"time": "day"}  # a clock time is compared as its day: time zones differ between outlets
 PUBLICATION_CUES = frozenset({"posted", "published", "updated", "filed", "posted:", "published:", "updated:"})

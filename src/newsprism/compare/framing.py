@@ -15,14 +15,17 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
-from newsprism.analyze.names import (
-    LEFT_POST,
+from newsprism.lang.fold import fold_diacritics
+from newsprism.lang.names import name_key, plain_key, strip_possessive
+from newsprism.lang.offices import (
+    DESCRIPTORS,
+    EXCLUSIVE_HEADS,
+    FORMER_WORDS,
+    GENERIC_BODIES,
+    NOT_OFFICES,
     PORTFOLIO_WORDS,
+    SUBORDINATE_RANKS,
     TITLE_SPELLINGS,
-    fold_diacritics,
-    name_key,
-    plain_key,
-    strip_possessive,
 )
 from newsprism.model import Analysis, Fact, FramingDifference, Role, StoryEntity, WordingVariant
 
@@ -72,128 +75,6 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 
 # Role parsing -------------------------------------------------------------------------------
-# Ranks below the office they qualify: a deputy minister is not the minister.
-SUBORDINATE_RANKS = frozenset({"deputy", "vice", "assistant", "under", "associate"})
-# Heads of descriptions that hold no post, so they can neither be an outlet's label nor clash.
-NOT_OFFICES = frozenset(
-    {
-        "man",
-        "woman",
-        "person",
-        "people",
-        "boy",
-        "girl",
-        "child",
-        "resident",
-        "native",
-        "citizen",
-        "father",
-        "mother",
-        "son",
-        "daughter",
-        "husband",
-        "wife",
-        "friend",
-        "neighbor",
-        "neighbour",
-    }
-)
-FORMER_WORDS = frozenset({"former", "ex"}) | LEFT_POST
-# Words that describe the holder rather than define the office; they never make two roles differ.
-DESCRIPTORS = frozenset(
-    {
-        "senior",
-        "top",
-        "chief",
-        "longtime",
-        "long-time",
-        "veteran",
-        "powerful",
-        "influential",
-        "prominent",
-        "key",
-        "leading",
-        "new",
-        "newly",
-        "current",
-        "incoming",
-        "outgoing",
-        "acting",
-        "interim",
-        "then",
-        "first",
-        "sitting",
-        "elected",
-        "de",
-        "facto",
-        "also",
-        "close",
-        "trusted",
-        "loyal",
-        "hawkish",
-        "dovish",
-        "conservative",
-        "liberal",
-        "popular",
-        "unpopular",
-        "young",
-        "old",
-        "nominal",
-        "official",
-        "lead",
-        "principal",
-        "permanent",
-        "special",
-        "own",
-    }
-)
-# Heads whose specifics name one office: a person is one kind of minister at a time, but may well
-# be a "presidential" and a "senior" aide at once, so only these heads can conflict on specifics.
-EXCLUSIVE_HEADS = frozenset(
-    {
-        "minister",
-        "secretary",
-        "director",
-        "commander",
-        "governor",
-        "mayor",
-        "ambassador",
-        "senator",
-        "chancellor",
-        "president",
-        "premier",
-        "prosecutor",
-        "attorney",
-        "judge",
-        "spokesperson",
-        "chair",
-        "envoy",
-        "general",
-        "speaker",
-        "commissioner",
-    }
-)
-# Nouns for the body an office belongs to; "head of the intelligence service" and "head of the
-# intelligence agency" name the same office, so these never count as a specific.
-GENERIC_BODIES = frozenset(
-    {
-        "ministry",
-        "ministries",
-        "service",
-        "services",
-        "department",
-        "agency",
-        "office",
-        "committee",
-        "council",
-        "directorate",
-        "administration",
-        "bureau",
-        "commission",
-        "affairs",
-        "board",
-    }
-)
 _ROLE_STOP = frozenset({"the", "a", "an", "and", "his", "her", "its", "their", "our", "who", "is", "was"})
 _ROLE_SPLITS = frozenset({"of", "for", "to", "at", "in", "on", "with"})
 _ROLE_TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")

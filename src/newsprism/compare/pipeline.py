@@ -5,17 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from newsprism.analyze.events import EVENT_CLASSES
 from newsprism.analyze.pipeline import analyze
 from newsprism.compare.actors import ActorIndex, fold_actors
 from newsprism.compare.align import find_links, group_links, stating_part
 from newsprism.compare.brief import build_brief
 from newsprism.compare.discrepancies import find_discrepancies
 from newsprism.compare.framing import find_framing, parse_role
-from newsprism.compare.lexicon import fold
 from newsprism.compare.links import LinkModel, load_model
 from newsprism.compare.signals import StorySignals, build_signals
 from newsprism.compare.timeline import build_timeline
+from newsprism.lang.events import EVENT_CLASSES
+from newsprism.lang.fold import fold
+from newsprism.lang.offices import LEADER_TITLES
 from newsprism.model import (
     Analysis,
     Article,
@@ -136,7 +137,7 @@ def align_facts(
     return facts
 
 
-_LEADERS = "leader|president|prime minister|chancellor|premier"
+_LEADERS = "|".join(LEADER_TITLES)
 _TITLE = re.compile(rf"^the (?:([a-z]+) )?({_LEADERS})$")
 # "Vice President X" is not "the president"; nor is a former one.
 _HEAD_OF_STATE = re.compile(rf"(?<!vice )(?<!deputy )(?<!former )\b({_LEADERS})\b")

@@ -14,6 +14,8 @@ import re
 from typing import NamedTuple
 
 from newsprism.compare.story_view import WORDS, StoryView, Where, collect, compare_pairs
+from newsprism.lang.dates import MONTH_ABBREV, MONTHS
+from newsprism.lang.numbers import VAGUE_SCALES
 from newsprism.model import Discrepancy, Fact, NumberRef
 
 # Relative half-widths of the values a number is consistent with. Two exact figures may differ
@@ -22,7 +24,7 @@ EXACT, APPROX = 0.01, 0.12
 AT_LEAST = frozenset({"at least", "more than", "over", "just over", "upwards of"})
 AT_MOST = frozenset({"at most", "less than", "fewer than", "under", "up to", "as many", "as much"})
 BELOW = frozenset({"nearly", "almost", "just under", "close to"})
-VAGUE = frozenset({"dozens", "hundreds", "thousands", "millions", "billions"})
+VAGUE = frozenset(VAGUE_SCALES)
 # Stems that say what a count of people is a count of: "12 killed" and "30 injured" in one fact
 # are two figures, not a disagreement.
 # fmt: off
@@ -33,12 +35,9 @@ CASUALTY_STEMS = {
     "hospital": "injured", "missing": "missing", "arrest": "arrested", "detain": "arrested",
     "evacuat": "evacuated", "displac": "evacuated", "rescu": "rescued", "surviv": "rescued",
 }
-NOT_COUNTED = frozenset(
-    {"time", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"}
-)
 # fmt: on
+# Nouns a number never counts: a month ("May 14") or "time" ("five times").
+NOT_COUNTED = frozenset({"time", *MONTHS, *MONTH_ABBREV})
 # Two figures for one count that far apart are two counts ("30 yards" in one game, "1,250
 # yards" in a season; a 50-metre fall and an 800-metre climb): outlets that disagree on a figure
 # disagree by a few, or a few times, not by an order of magnitude.

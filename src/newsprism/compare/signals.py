@@ -31,11 +31,12 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from newsprism.analyze.dates import MONTH_ABBREV, MONTHS, WEEKDAY_ABBREV, WEEKDAYS
-from newsprism.analyze.names import word_set
 from newsprism.compare.actors import ActorIndex
-from newsprism.compare.embed import TokenVectors, embed_with_tokens
-from newsprism.compare.lexicon import STOPWORDS, WORD, content_stems, fold
+from newsprism.lang.data import word_set
+from newsprism.lang.dates import MONTH_ABBREV, MONTHS, WEEKDAY_ABBREV, WEEKDAYS
+from newsprism.lang.encoder import TokenVectors, embed_with_tokens
+from newsprism.lang.fold import fold
+from newsprism.lang.lexicon import STOPWORDS, WORD, content_stems
 from newsprism.model import Analysis
 
 FEATURES = (

@@ -15,9 +15,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from newsprism.analyze.names import name_key, plain_key
 from newsprism.compare.framing import respelled
-from newsprism.compare.lexicon import content_stems
+from newsprism.lang.lexicon import content_stems
+from newsprism.lang.names import name_key, plain_key
 from newsprism.model import (
     Analysis,
     DateRef,

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from newsprism.compare.timeline import PRECISION_ORDER, date_period, date_sort_key
+from newsprism.lang.dates import MONTHS
 from newsprism.model import (
     Article,
     Comparison,
@@ -449,20 +450,7 @@ def _timeline(
     return groups
 
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_MONTHS = [name.capitalize() for name in MONTHS]
 
 
 def human_date(value: str, precision: str) -> str:

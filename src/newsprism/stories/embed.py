@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.compare.embed import embed, load_encoder
+from newsprism.lang.encoder import embed, load_encoder
 
 LEAD_TOKENS = 96
 

@@ -25,7 +25,9 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsprism.compare.lexicon import STOPWORDS, fold, stem
+from newsprism.lang.dates import MONTHS, WEEKDAYS, published_day
+from newsprism.lang.fold import fold
+from newsprism.lang.lexicon import STOPWORDS, stem
 from newsprism.model import Analysis, Article
 
 LEAD_WORDS = 80
@@ -35,9 +37,9 @@ DATELINE_CHARS = 400
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?\"”])\s+|\n+")
-_MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec"
-_MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES.split())}
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A month is read by its first three letters, so "Sept.", "Sep" and "September" are one.
+_MONTHS = {name[:3]: number for name, number in MONTHS.items()}
+_MONTH = rf"({'|'.join(_MONTHS)})[a-z]*\.?"
 _YEAR = r"((?:19|20)\d\d)"
 _MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.IGNORECASE)
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)
@@ -46,10 +48,9 @@ _NUMERIC = re.compile(rf"\b(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*{_YEAR}\b")
 _NOT_NAMES_TEXT = (
     "the a an in on at for and but or if it he she they we i you this that these those his her "
     "their our its mr mrs ms dr after before when while as by from with of to according there here "
-    "what who monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december"
+    "what who"
 )
-_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split()) | frozenset(WEEKDAYS) | frozenset(MONTHS)
 
 
 @dataclass(slots=True)
@@ -131,15 +132,6 @@ def written_dates(text: str) -> list[date]:
         month, day = (first, second) if first <= 12 else (second, first)
         keep(m.start(), m.group(3), month, str(day))
     return [d for _, d in sorted(found)]
-
-
-def published_day(article: Article) -> date | None:
-    if not article.published:
-        return None
-    try:
-        return date.fromisoformat(article.published[:10])
-    except ValueError:
-        return None
 
 
 def placement(article: Article, analysis: Analysis | None = None) -> Placement:

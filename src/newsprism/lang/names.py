@@ -11,85 +11,17 @@ does.
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-# Letters NFKD does not decompose into a base letter plus a combining mark.
-_LETTER_FOLDS = str.maketrans(
-    dict(zip("łŁøØđĐıþð", ["l", "L", "o", "O", "d", "D", "i", "th", "d"], strict=True))
-    | {"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"}
-)
+from newsprism.lang.data import load_table
+from newsprism.lang.fold import fold, fold_diacritics
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'"})
 _POSSESSIVE = re.compile(r"'s?$", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-
-
-def word_set(words: str) -> frozenset[str]:
-    """A set of words written as one string, which keeps long vocabularies compact."""
-    return frozenset(words.split())
-
-
-# Words that name an office or a form of address rather than a person. A PERSON span that starts
-# with one ("President Putin") is split: the word goes to the roles, the rest is the name.
-HONORIFICS = word_set("mr mrs ms miss mx dr sir dame lord lady madam messrs mme comrade")
-TITLE_WORDS = word_set(
-    "president vice prime minister premier chancellor secretary senator sen rep representative "
-    "congressman congresswoman governor gov mayor king queen prince princess pope emperor sheikh "
-    "general gen lt col colonel maj capt captain sgt sergeant admiral adm commander judge justice "
-    "ambassador envoy spokesman spokeswoman spokesperson chairman chairwoman ceo director chief "
-    "deputy speaker leader aide adviser advisor attorney rev reverend rabbi imam ayatollah prof "
-    "professor officer commissioner councillor councilman councilwoman president-elect former "
-    "acting interim foreign defense defence"
-)
-# Ministry portfolios: spaCy tags "Defense" in "Deputy Defense Minister" as an ORG of its own.
-# Words that say a title's holder left the post: "recently resigned director", "ousted premier".
-LEFT_POST = frozenset({"resigned", "ousted", "deposed", "sacked", "fired", "dismissed", "departed"})
-# One spelling per title word, so that outlets' roles and the descriptions of a speaker compare:
-# British and American spellings, gendered forms, and abbreviated titles (read without dots).
-TITLE_SPELLINGS = {
-    "defence": "defense",
-    "labour": "labor",
-    "advisor": "adviser",
-    "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson",
-    "chairman": "chair",
-    "chairwoman": "chair",
-    "chairperson": "chair",
-    "councillor": "councilor",
-    # Abbreviated titles (dots are gone by now): "Sen. Hale" and "Senator Hale" are one label.
-    "sen": "senator",
-    "congressman": "representative",
-    "congresswoman": "representative",
-    "rep": "representative",
-    "gov": "governor",
-    "lt": "lieutenant",
-    "gen": "general",
-    "col": "colonel",
-    "maj": "major",
-    "capt": "captain",
-    "sgt": "sergeant",
-    "cmdr": "commander",
-    "adm": "admiral",
-    "amb": "ambassador",
-    "atty": "attorney",
-    "supt": "superintendent",
-    "asst": "assistant",
-    "secy": "secretary",
-    "pres": "president",
-    "prof": "professor",
-}
-
-
-PORTFOLIO_WORDS = word_set(
-    "defense defence foreign state interior finance justice health education economy economic "
-    "trade treasury energy agriculture labor labour home environment transport culture commerce "
-    "homeland security veterans affairs and of the"
-)
 _LEADING_DROPPED = frozenset({"the"})
 # How much more often one full name must be mentioned than its namesakes together before a bare
 # surname shared by them is taken to mean it.
@@ -106,12 +38,6 @@ class Gazetteer:
     given: dict[str, str]
 
 
-def fold_diacritics(text: str) -> str:
-    """ "Erdoğan" -> "Erdogan": decompose, drop combining marks, fold the letters NFKD keeps."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTER_FOLDS))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def strip_possessive(text: str) -> str:
     """ "Russia's" / "Kremlin’s" / "Reuters'" -> the bare name; curly apostrophes count too."""
     straight = text.strip().translate(_APOSTROPHES)
@@ -121,7 +47,7 @@ def strip_possessive(text: str) -> str:
 def plain_key(name: str) -> str:
     """The key before variant spellings are mapped: lower case, ASCII, no possessive, "the" or
     middle initial."""
-    text = fold_diacritics(strip_possessive(name)).lower()
+    text = fold(strip_possessive(name))
     # Apostrophes and dots join ("O'Brien" -> "obrien", "U.S." -> "us"); other marks split words.
     text = text.replace("'", "").replace(".", "")
     words = _NON_WORD.sub(" ", text).split()
@@ -136,7 +62,7 @@ def plain_key(name: str) -> str:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """Load variants.json once; see its `about` for what belongs there."""
-    raw = json.loads(resources.files("newsprism.analyze").joinpath("variants.json").read_text("utf-8"))
+    raw = load_table("variants.json")
     whole: dict[str, str] = {}
     words: dict[str, str] = {}
     types: dict[str, str] = {}
@@ -287,9 +213,3 @@ def canonical_name(counts: dict[str, int]) -> str:
 def slugify(name: str) -> str:
     """A readable id for a name: "Recep Tayyip Erdoğan" -> "recep-tayyip-erdogan"."""
     return "-".join(plain_key(name).split()) or "entity"
-
-
-def is_title_word(word: str) -> bool:
-    """True for an office or a form of address ("President", "Mr.", "Sen."), in any case."""
-    lower = word.lower().rstrip(".")
-    return lower in TITLE_WORDS or lower in HONORIFICS

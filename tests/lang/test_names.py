@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from newsprism.analyze.names import (
+from newsprism.lang.names import (
     canonical_name,
     is_shortening,
     known_type,
@@ -67,7 +67,7 @@ def test_middle_initials_do_not_change_the_key() -> None:
 
 
 def test_gazetteer_groups_map_every_variant_to_their_first_name() -> None:
-    raw = json.loads(resources.files("newsprism.analyze").joinpath("variants.json").read_text("utf-8"))
+    raw = json.loads(resources.files("newsprism.lang").joinpath("variants.json").read_text("utf-8"))
     owners: dict[str, str] = {}
     for group in raw["groups"]:
         first = name_key(group["names"][0])

