@@ -48,6 +48,7 @@ bench: setup
 	$(BIN)/python bench/align_claims.py
 	$(BIN)/python bench/compare_speed.py
 	$(BIN)/python bench/cluster_quality.py
+	$(BIN)/python bench/hostile_corpus.py
 	$(BIN)/python bench/cluster_scale.py
 	$(BIN)/python bench/dedup_speed.py
 	$(BIN)/python bench/warc_extract.py

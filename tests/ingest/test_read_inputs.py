@@ -193,3 +193,15 @@ def test_a_url_of_another_scheme_is_one_error_saying_so(tmp_path: Path, fetch_of
         "gopher://hole.example/0/news: unsupported URL scheme 'gopher' (only http and https are fetched)",
         "FTP://X/y: unsupported URL scheme 'ftp' (only http and https are fetched)",
     ]
+
+
+def test_a_feed_an_opml_list_names_that_links_to_a_device_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "zero.rss").symlink_to("/dev/zero")
+    (tmp_path / "feeds.opml").write_text(
+        '<?xml version="1.0"?><opml version="2.0"><body>'
+        '<outline text="Endless" type="rss" xmlUrl="zero.rss"/></body></opml>',
+        encoding="utf-8",
+    )
+    items = list(read_inputs([str(tmp_path / "feeds.opml")], fetch=None))
+    assert len(items) == 1 and isinstance(items[0], IngestError)
+    assert "not a regular file" in items[0].reason
