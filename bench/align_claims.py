@@ -38,10 +38,10 @@ def main() -> int:
         return 0
 
     from newsprism.analyze.pipeline import analyze
+    from newsprism.codec import comparison_to_dict
     from newsprism.compare.pipeline import compare
     from newsprism.ingest import read_inputs
     from newsprism.model import Article
-    from newsprism.render.json import comparison_to_dict
 
     rows = {}
     for line in (args.data / "basil-dev.jsonl").open(encoding="utf-8"):

@@ -35,11 +35,12 @@ def main() -> int:
         return 0
 
     from newsprism.analyze.pipeline import analyze
+    from newsprism.codec import comparison_to_dict
+    from newsprism.compare.config import AlignConfig, CompareConfig
     from newsprism.compare.links import GRANULARITIES
     from newsprism.compare.pipeline import compare
     from newsprism.ingest import read_inputs
     from newsprism.model import Article
-    from newsprism.render.json import comparison_to_dict
 
     args.out.mkdir(parents=True, exist_ok=True)
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8") if line.strip()]
@@ -66,7 +67,8 @@ def main() -> int:
         out_dir = args.out / name
         out_dir.mkdir(parents=True, exist_ok=True)
         for story, (articles, analyses) in stories.items():
-            comparison = compare(articles, analyses, granularity=name)
+            config = CompareConfig(align=AlignConfig(granularity=name))
+            comparison = compare(articles, analyses, config=config)
             (out_dir / f"{story}.json").write_text(
                 json.dumps(comparison_to_dict(comparison)), encoding="utf-8"
             )

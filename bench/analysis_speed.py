@@ -42,10 +42,10 @@ from newsprism.analyze.pipeline import BATCH_SIZE, analyze
 from newsprism.analyze.quotes import extract_quotes
 from newsprism.analyze.roles import attach_roles
 from newsprism.analyze.sentences import SentenceIndex
+from newsprism.codec import analysis_to_dict
 from newsprism.lang.dates import published_day
 from newsprism.lang.nlp import MODEL_PACKAGE, load_nlp
 from newsprism.model import Analysis, Article
-from newsprism.render.json import analysis_to_dict
 
 WARMUP = 16  # articles: enough to load lazy tables and fill caches without doubling the run
 

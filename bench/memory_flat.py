@@ -37,10 +37,10 @@ from spacy.language import Language
 
 from corpus import synthetic_articles, write_jsonl
 from newsprism.analyze.pipeline import analyze
+from newsprism.codec import analysis_to_dict
 from newsprism.ingest import read_inputs
 from newsprism.lang.nlp import load_nlp
 from newsprism.model import Article
-from newsprism.render.json import analysis_to_dict
 
 BASELINE_AT = 1_000
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from newsprism.codec import comparison_to_dict, validate_comparison
 from newsprism.compare.pipeline import compare
 from newsprism.ingest import ArticleDefaults, read_inputs
 from newsprism.model import Article, Comparison, Fact
-from newsprism.render.json import comparison_to_dict, validate_comparison
 
 GUARDIAN_REWRITE = "000_8b5201b13af12944"
 MOSCOW_TIMES = "001_44cbccb45d29a0c3"

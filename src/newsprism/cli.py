@@ -215,6 +215,7 @@ def compare(
     ] = Granularity.claim,
 ) -> None:
     """Treat the inputs as one story and compare the outlets."""
+    from newsprism.compare.config import AlignConfig, CompareConfig
     from newsprism.compare.pipeline import compare as compare_story
     from newsprism.render import render
 
@@ -232,7 +233,7 @@ def compare(
     with _progress() as progress:
         comparison = compare_story(
             articles,
-            granularity=granularity.value,
+            config=CompareConfig(align=AlignConfig(granularity=granularity.value)),
             progress=lambda items: _tracked(progress, items, "analyzing", len(articles)),
         )
     _write(render(comparison, format.value), output)
@@ -255,7 +256,7 @@ def analyze(
 ) -> None:
     """Analyze each article: sentences, actors and roles, quotes, dates, numbers, citations."""
     from newsprism.analyze.pipeline import analyze as analyze_articles
-    from newsprism.render.json import analysis_to_dict
+    from newsprism.codec import analysis_to_dict
 
     reader = _reader(inputs, published, source, language, offline, allow_private, fetch_pages)
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
@@ -430,8 +431,8 @@ def show(
     ] = None,
 ) -> None:
     """Show one stored story's comparison."""
+    from newsprism.codec import comparison_from_dict
     from newsprism.render import render
-    from newsprism.render.json import comparison_from_dict
 
     store = _open_store(db)
     with store:

@@ -8,8 +8,9 @@ the owning article's `text`; `sentence` is always the index of a sentence in tha
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
 
 FactStatus = Literal["corroborated", "single_source", "disputed"]
 DatePrecision = Literal["day", "week", "month", "year", "time"]
@@ -195,9 +196,6 @@ class Analysis:
     events: list[EventRef] = field(default_factory=list)
     claims: list[ClaimRef] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(slots=True)
 class Story:
@@ -206,6 +204,27 @@ class Story:
     id: str
     articles: list[Article]
     duplicate_of: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Placement:
+    """An article as the story index sees it: what stories/features.py reads off it to place it.
+
+    The archive stores it with every article, so that a later run places the stored articles
+    again without reading them; that is why it is a noun here and not private to stories.
+    """
+
+    id: str
+    lead: str
+    terms: dict[str, float] = field(default_factory=dict)
+    names: dict[str, float] = field(default_factory=dict)
+    dates: list[date] = field(default_factory=list)
+    published: date | None = None
+
+    @property
+    def day(self) -> date | None:
+        """The one day the article is placed at: published, else the first date it writes."""
+        return self.published or (self.dates[0] if self.dates else None)
 
 
 @dataclass(slots=True)

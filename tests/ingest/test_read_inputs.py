@@ -12,6 +12,7 @@ import pytest
 
 from newsprism.ingest import ArticleDefaults, IngestError, read_file, read_inputs
 from newsprism.model import Article
+from newsprism.settings import settings_from_env
 
 BODY = "The city council approved the new budget late on Monday after a long and heated debate."
 SEEDS = Path(__file__).resolve().parents[2] / "examples"
@@ -160,8 +161,13 @@ def test_a_named_pipe_is_refused_at_once_not_waited_on(tmp_path: Path) -> None:
 
 def test_an_input_over_the_size_limit_is_refused_with_the_limit(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("NEWSPRISM_MAX_INPUT_MB", "1")
-    (tmp_path / "huge.txt").write_text((GOOD + "\n") * 20_000, encoding="utf-8")  # about 1.6 MB
-    (error,) = read_file(tmp_path / "huge.txt")
+    settings_from_env.cache_clear()  # read once per process: forget what an earlier test read
+    try:
+        (tmp_path / "huge.txt").write_text((GOOD + "\n") * 20_000, encoding="utf-8")  # about 1.6 MB
+        (error,) = read_file(tmp_path / "huge.txt")
+    finally:
+        monkeypatch.undo()
+        settings_from_env.cache_clear()
     assert isinstance(error, IngestError) and "larger than 1 MB" in error.reason
     assert "NEWSPRISM_MAX_INPUT_MB" in error.reason
 

@@ -1,4 +1,4 @@
-"""Lead vectors: bfloat16 where the CPU has it, and vectors that agree with float32."""
+"""Lead vectors: bfloat16 where the CPU has it (or the settings say), and vectors that agree with float32."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsprism.settings import Settings, settings_from
 from newsprism.stories import embed as lead_embed
 
 LEADS = [
@@ -16,42 +17,23 @@ LEADS = [
 ]
 
 
-@pytest.fixture
-def choice(monkeypatch: pytest.MonkeyPatch):
-    """Set NEWSPRISM_BF16 and forget the cached decision before and after."""
-
-    def set_to(value: str | None) -> bool:
-        if value is None:
-            monkeypatch.delenv("NEWSPRISM_BF16", raising=False)
-        else:
-            monkeypatch.setenv("NEWSPRISM_BF16", value)
-        lead_embed.use_bfloat16.cache_clear()
-        return lead_embed.use_bfloat16()
-
-    yield set_to
-    lead_embed.use_bfloat16.cache_clear()
-
-
-def test_the_environment_overrides_the_cpu_check(choice) -> None:
-    assert choice("1") is True
-    assert choice("0") is False
-    assert choice("false") is False
+def test_the_settings_override_the_cpu_check() -> None:
+    assert lead_embed.use_bfloat16(settings_from({"NEWSPRISM_BF16": "1"})) is True
+    assert lead_embed.use_bfloat16(settings_from({"NEWSPRISM_BF16": "0"})) is False
+    assert lead_embed.use_bfloat16(settings_from({"NEWSPRISM_BF16": "false"})) is False
 
 
 @pytest.mark.skipif(not Path("/proc/cpuinfo").exists(), reason="the check reads Linux's /proc/cpuinfo")
-def test_the_cpu_check_reads_the_bfloat16_flags(choice, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cpu_check_reads_the_bfloat16_flags() -> None:
     flags = Path("/proc/cpuinfo").read_text(encoding="ascii", errors="replace")
     native = " avx512_bf16" in flags or " amx_bf16" in flags
-    assert choice(None) is native
-    monkeypatch.setenv("NEWSPRISM_DEVICE", "cuda")
-    assert choice(None) is False
+    assert lead_embed.use_bfloat16(Settings()) is native
+    assert lead_embed.use_bfloat16(Settings(device="cuda")) is False
 
 
-def test_bfloat16_vectors_agree_with_float32(choice) -> None:
-    choice("0")
-    full = lead_embed.embed_leads(LEADS)
-    choice("1")
-    half = lead_embed.embed_leads(LEADS)
+def test_bfloat16_vectors_agree_with_float32() -> None:
+    full = lead_embed.embed_leads(LEADS, bfloat16=False)
+    half = lead_embed.embed_leads(LEADS, bfloat16=True)
     half = half / np.linalg.norm(half, axis=1, keepdims=True)
     agreement = (full * half).sum(axis=1)
     assert agreement.min() > 0.999

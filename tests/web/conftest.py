@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from newsprism.codec import comparison_to_dict
 from newsprism.compare.pipeline import compare
 from newsprism.model import Article
-from newsprism.render.json import comparison_to_dict
 from newsprism.web import WebSettings, create_app
 
 GAZETTE = Article(

@@ -104,6 +104,9 @@ EVENT_NOUNS = {
 ANNOUNCE_VERBS = {"confirm", "announce", "schedule", "plan", "set", "propose", "call", "arrange", "unveil"}
 # Prepositions that put their object at the verb's time: "during a press conference early Sunday".
 TEMPORAL_PREPS = {"during", "at", "in", "after", "before", "since", "until", "following", "amid"}
+GOVERNOR_CLIMB = 12
+"""Heads climbed from a date to the word that gives it a direction (a verb, a plan word, an event
+noun): deeper than a news sentence's tree goes, so the bound only keeps the walk finite."""
 _LEADERS = QUALIFIERS | {"last", "next", "this"}
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _CLOCK = re.compile(r"^(\d{1,2})(?::\s?(\d{2}))?$")
@@ -305,7 +308,7 @@ def _verb_direction(verb: Token) -> Direction | None:
 def _direction(doc: Doc, p: _Parts) -> Direction | None:
     """The direction the grammar gives an expression: climb from it to the verb that governs it."""
     tok = doc[p.start : p.end].root
-    for _ in range(12):
+    for _ in range(GOVERNOR_CLIMB):
         if not p.start <= tok.i < p.end:
             lemma = tok.lemma_.lower()
             if tok.lower_ == "according":

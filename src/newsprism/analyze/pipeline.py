@@ -1,7 +1,7 @@
 """Article -> Analysis: one spaCy pass per article, then cheap rule-based readers over the parse.
 
 Every reader works on the parsed `Doc` the pipeline already made, so the whole analysis costs
-little more than the spaCy pass itself (see bench/analysis_speed.py).
+little more than the spaCy pass itself (bench/analysis_speed.py measures it).
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
+from functools import lru_cache
 from itertools import islice
 
 from spacy.language import Language
@@ -26,25 +27,26 @@ from newsprism.analyze.sentences import SentenceIndex
 from newsprism.lang.dates import published_day
 from newsprism.lang.nlp import load_nlp
 from newsprism.model import Analysis, Article
+from newsprism.settings import MAX_ANALYZED_ENV, settings_from_env
 
 BATCH_SIZE = 32
 ZONE_SIZE = 64
 """Articles analyzed inside one spaCy memory zone. The zone frees the strings and lexemes its
 texts added to the shared vocabulary when it closes; without it the vocabulary grows with every
-new name and number of a long stream (about 11 strings per article, bench/memory_flat.py)."""
-
-
-MAX_ANALYZED_CHARS = 200_000
-"""Characters of one article analyzed at most (spaCy's parser needs about 1 GB per 100,000): a
-longer text (a book, a dump, a hostile input) is analyzed up to the last paragraph or sentence
-break before the limit, and a warning names the article. News articles run to a few thousand."""
+new name and number of a long stream (bench/memory_flat.py)."""
 
 log = logging.getLogger(__name__)
 
 
-def analyzed_text(article: Article, limit: int = MAX_ANALYZED_CHARS) -> str:
+def analyzed_text(article: Article, limit: int | None = None) -> str:
     """The part of the article's text that is analyzed: all of it, or a prefix cut at a break,
-    so that every offset of the analysis still points into the article's own text."""
+    so that every offset of the analysis still points into the article's own text.
+
+    The limit (by default the settings' `max_analyzed_chars`, NEWSPRISM_MAX_ANALYZED_CHARS)
+    bounds the parser's memory: a longer text (a book, a dump, a hostile input) is analyzed up to
+    the last paragraph or sentence break before it, and a warning names the article.
+    """
+    limit = settings_from_env().max_analyzed_chars if limit is None else limit
     text = article.text
     if len(text) <= limit:
         return text
@@ -60,20 +62,43 @@ def analyzed_text(article: Article, limit: int = MAX_ANALYZED_CHARS) -> str:
     return text[:cut]
 
 
-def analyze(articles: Iterable[Article], nlp: Language | None = None) -> Iterator[Analysis]:
+def analysis_limit(max_chars: int, nlp: Language) -> int:
+    """`max_chars`, or spaCy's own `nlp.max_length` with a warning (once per process) when
+    `max_chars` is over it: spaCy refuses a longer text outright (E088), and a refused text would
+    end the whole batch."""
+    if max_chars <= nlp.max_length:
+        return max_chars
+    _warn_over_parser_limit(max_chars, int(nlp.max_length))
+    return int(nlp.max_length)
+
+
+@lru_cache(maxsize=8)
+def _warn_over_parser_limit(max_chars: int, max_length: int) -> None:
+    log.warning(
+        "%s=%s is over spaCy's max_length; at most %s characters of an article are analyzed",
+        MAX_ANALYZED_ENV,
+        f"{max_chars:,}",
+        f"{max_length:,}",
+    )
+
+
+def analyze(
+    articles: Iterable[Article], nlp: Language | None = None, *, max_chars: int | None = None
+) -> Iterator[Analysis]:
     """Analyze articles lazily, in input order, batching the spaCy pass through `nlp.pipe`.
 
     Blocks of ZONE_SIZE articles run inside `nlp.memory_zone()` so memory stays flat over any
     stream. Zones must not nest: a caller that already opened one (or a second `analyze` consumed
     inside the first) simply runs in the zone that is open. Nothing that leaves this function
-    points into a Doc: an Analysis holds plain strings and numbers.
+    points into a Doc: an Analysis holds plain strings and numbers. Each text is analyzed up to
+    `max_chars` (see `analyzed_text`), never more than spaCy's `max_length`.
     """
     nlp = nlp or load_nlp()
+    limit = analysis_limit(settings_from_env().max_analyzed_chars if max_chars is None else max_chars, nlp)
     stream = iter(articles)
     while block := list(islice(stream, ZONE_SIZE)):
         zone = nullcontext() if nlp.vocab.in_memory_zone else nlp.memory_zone()  # type: ignore[attr-defined]
         with zone:
-            limit = min(MAX_ANALYZED_CHARS, nlp.max_length)
             pairs = ((analyzed_text(article, limit), article) for article in block)
             for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
                 yield analyze_doc(doc, article)

@@ -50,6 +50,12 @@ _UTTERANCES = frozenset(
 )
 STOP_PUNCT = frozenset({".", "!", "?"})
 _WINDOW = 1500  # characters a pronoun looks back before settling for any fitting mention
+# Bounds on climbing the dependency tree: each stops where a further step would leave the clause
+# or phrase being read for a speaker.
+SUBJECT_CLIMB = 4  # heads from a cue verb to its subject, through "and said", "adding", "by saying"
+PERSON_CLIMB = 5  # heads from a "who" clause's noun to the person it describes, through "of"/appositions
+HEAD_NOUN_CLIMB = 4  # compound, flat or appositive links from a word of a name to its phrase's head
+DESCRIPTION_HOPS = 2  # descriptions followed back to a name: "the leader" -> "the president" -> a name
 
 
 @dataclass(slots=True)
@@ -241,7 +247,7 @@ class Resolver:
                 best = x
                 break
             best = best or x
-        if best is not None and best.definite and depth < 2:
+        if best is not None and best.definite and depth < DESCRIPTION_HOPS:
             # "the Ukrainian leader said ... he added": name the leader if we can.
             return self._antecedent(best.start, pronoun, depth + 1, best.title) or best
         return best
@@ -288,7 +294,7 @@ def cue_speaker(doc: Doc, v: Token, quoted: list[int], framed: bool) -> Token | 
     ):
         return _agent(v)
     t = v
-    for _ in range(4):
+    for _ in range(SUBJECT_CLIMB):
         subjects = [c for c in t.children if c.dep_ in _SUBJECTS]
         subj = next((c for c in subjects if not _label(c)), None)
         if subj is None and subjects:
@@ -347,7 +353,7 @@ def _person_up(h: Token) -> Token:
     district. Climbs through prepositions and appositions; the first head is kept if no person
     is found."""
     t = h
-    for _ in range(5):
+    for _ in range(PERSON_CLIMB):
         if _personal(t):
             break
         if t.head is t:
@@ -405,7 +411,7 @@ def nearby_speaker(doc: Doc, v: Token, quoted: list[int]) -> Token | None:
 
 def head_noun(t: Token) -> Token:
     """Climb from a word of a name or an apposition to the noun heading the phrase."""
-    for _ in range(4):
+    for _ in range(HEAD_NOUN_CLIMB):
         near = abs(t.head.i - t.i) < 10
         if t.dep_ not in ("compound", "flat", "appos") or t.head.pos_ not in _NOMINAL or not near:
             break

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsprism.compare.config import DEFAULT_ALIGN, AlignConfig
 from newsprism.compare.links import LinkModel
 from newsprism.compare.signals import PairBlock, StorySignals, ranks, story_pair_features
 
@@ -52,10 +53,11 @@ def article_pairs(signals: StorySignals) -> Iterator[tuple[np.ndarray, np.ndarra
             yield rows[a], rows[b]
 
 
-def find_links(signals: StorySignals, model: LinkModel) -> list[Link]:
-    """Every link between sentences of different articles, strongest first."""
+def find_links(signals: StorySignals, model: LinkModel, config: AlignConfig = DEFAULT_ALIGN) -> list[Link]:
+    """Every link between sentences of different articles, strongest first; `config` bounds the
+    pairs weighed between long articles."""
     links: list[Link] = []
-    for block in story_pair_features(signals, list(article_pairs(signals))):
+    for block in story_pair_features(signals, list(article_pairs(signals)), config):
         rows, cols = block.rows, block.cols
         probability = model.probabilities(block.features)
         rank_ab, rank_ba = block_ranks(block, probability)

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsprism.compare.config import DEFAULT_CONFIG, CompareConfig
 from newsprism.compare.story_view import WORDS, StoryView, Where
 from newsprism.lang.lexicon import content_stems
 from newsprism.model import Discrepancy, DiscrepancyValue, Fact
 
 CLAIM_TYPES = frozenset({"PERSON", "ORG", "GPE"})  # who can be said to attend
-LIST_GAP_WORDS = 6  # words a list may put between two names: a title, an age, a home town
+APPOSITIVE_TOKENS = 30  # tokens an aside after a name may run before its closing comma
+CLAIM_WORDS = 9  # words read after a name to reach its verb: "would not be able to" and the like
 # fmt: off
 ATTEND_VERBS = {
     **dict.fromkeys(("attend", "attends", "attended", "attending"), "attend"),
@@ -70,16 +72,19 @@ _NOT_TRAVEL = frozenset(
 
 
 def participant_conflicts(
-    fact: Fact, pairs: list[tuple[Where, Where]], story: StoryView
+    fact: Fact, pairs: list[tuple[Where, Where]], story: StoryView, config: CompareConfig = DEFAULT_CONFIG
 ) -> list[Discrepancy]:
     """A sentence listing people ("Fomin, Galuzin and Kostyukov") against a parallel sentence
-    listing people too, where one article never names, anywhere, someone the other lists."""
+    listing people too, where one article never names, anywhere, someone the other lists; the
+    lists must be long enough to be lists (`min_listed`, `min_listed_other`)."""
     values: dict[Where, DiscrepancyValue] = {}
     for a, b in pairs:
         if not (_about_taking_part(a, story) and _about_taking_part(b, story)):
             continue  # "previous hosts Stewart, DeGeneres, Rock": examples, not who takes part
-        people_a, people_b = _listed_people(a, story), _listed_people(b, story)
-        if max(len(people_a), len(people_b)) < 3 or min(len(people_a), len(people_b)) < 2:
+        gap = config.list_gap_words
+        people_a, people_b = _listed_people(a, story, gap), _listed_people(b, story, gap)
+        longer, shorter = max(len(people_a), len(people_b)), min(len(people_a), len(people_b))
+        if longer < config.min_listed or shorter < config.min_listed_other:
             continue
         names_a = [story.names.get(p, p) for p in people_a]
         names_b = [story.names.get(p, p) for p in people_b]
@@ -119,9 +124,10 @@ def _names_someone_else(text: str, start: int, end: int) -> bool:
     return before in ("a", "an", "the") and following[:1].islower()
 
 
-def _listed_people(where: Where, story: StoryView) -> list[str]:
+def _listed_people(where: Where, story: StoryView, gap_words: int) -> list[str]:
     """The longest run of people a sentence lists: person names joined by commas or "and", with
-    at most a short title or aside between them ("Fomin, Deputy Foreign Minister Galuzin and")."""
+    at most `gap_words` words between them, a title or an aside ("Fomin, Deputy Foreign Minister
+    Galuzin and")."""
     sentence = story.sentences.get(where)
     if sentence is None:
         return []
@@ -134,7 +140,7 @@ def _listed_people(where: Where, story: StoryView) -> list[str]:
         if _names_someone_else(sentence.text, start - sentence.start, end - sentence.start):
             continue
         gap = "" if last_end is None else sentence.text[last_end - sentence.start : start - sentence.start]
-        joined = len(gap.split()) <= LIST_GAP_WORDS and ("," in gap or " and " in f" {gap} ")
+        joined = len(gap.split()) <= gap_words and ("," in gap or " and " in f" {gap} ")
         if last_end is not None and not joined:
             run = {}
         run[actor] = None
@@ -166,12 +172,12 @@ def read_claim(tail: str) -> tuple[str, bool, str, str] | None:
     tokens = [(m.group(), m.start(), m.end()) for m in WORDS.finditer(tail)]
     i = 0
     if tokens and tokens[0][0] == ",":  # skip an appositive: "Trump, currently on a trip, would ..."
-        close = next((k for k in range(1, min(len(tokens), 30)) if tokens[k][0] == ","), None)
+        close = next((k for k in range(1, min(len(tokens), APPOSITIVE_TOKENS)) if tokens[k][0] == ","), None)
         if close is None:
             return None
         i = close + 1
     negations, start = 0, None
-    for _ in range(9):
+    for _ in range(CLAIM_WORDS):
         if i >= len(tokens):
             return None
         word = tokens[i][0].lower().replace("’", "'")

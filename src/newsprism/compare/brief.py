@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from newsprism.compare.config import DEFAULT_CONFIG, CompareConfig
 from newsprism.model import Article, BriefSentence, Discrepancy, Fact
-
-MAX_AGREED = 4
-MAX_DIFFERENCES = 2
 
 
 def _label(article: Article) -> str:
@@ -50,24 +48,24 @@ def _representative(fact: Fact) -> tuple[str, str] | None:
     return best.article, best.text
 
 
-def prominence(fact: Fact) -> float:
+def prominence(fact: Fact, lead_decay: float = DEFAULT_CONFIG.lead_decay) -> float:
     """How much the outlets make of a fact: each outlet counts, the more the nearer its lead.
 
     News is written top-down, so an outlet's first sentences carry what it judges most
     important; a fact in two leads outranks a detail three outlets mention lower down.
-    Each outlet adds 1 / (1 + position / 3): 1 for a lead, 0.5 three sentences in.
+    Each outlet adds 1 / (1 + position / lead_decay): 1 for a lead, 0.5 `lead_decay` sentences in.
     """
     first: dict[str, int] = {}
     for m in fact.mentions:
         first[m.article] = min(first.get(m.article, m.sentence), m.sentence)
-    return sum(1.0 / (1.0 + position / 3.0) for position in first.values())
+    return sum(1.0 / (1.0 + position / lead_decay) for position in first.values())
 
 
 def _differences(
-    discrepancies: Sequence[Discrepancy], articles: Mapping[str, Article]
+    discrepancies: Sequence[Discrepancy], articles: Mapping[str, Article], limit: int
 ) -> list[BriefSentence]:
     out: list[BriefSentence] = []
-    for disc in discrepancies[:MAX_DIFFERENCES]:
+    for disc in discrepancies[:limit]:
         parts = []
         sources: list[str] = []
         for value in disc.values:
@@ -85,9 +83,10 @@ def build_brief(
     discrepancies: Sequence[Discrepancy],
     articles: Sequence[Article],
     trust: float = 0.0,
+    config: CompareConfig = DEFAULT_CONFIG,
 ) -> list[BriefSentence]:
-    """Up to four corroborated facts, most prominent first (see `prominence`), then up to two
-    differences.
+    """Up to `config.brief_agreed` corroborated facts, most prominent first (see `prominence`),
+    then up to `config.brief_differences` differences.
 
     A fact stands in the brief only when its weakest link between outlets reaches `trust`: a
     brief sentence cites every outlet of its fact, so one doubtful link would make it cite an
@@ -100,20 +99,23 @@ def build_brief(
     shared = [f for f in corroborated if (f.confidence if f.confidence is not None else 1.0) >= trust]
 
     brief: list[BriefSentence] = []
-    for fact in sorted(shared, key=lambda f: (-prominence(f), min(m.sentence for m in f.mentions))):
+    ranked = sorted(
+        shared, key=lambda f: (-prominence(f, config.lead_decay), min(m.sentence for m in f.mentions))
+    )
+    for fact in ranked:
         chosen = _representative(fact)
         if chosen is None:
             continue
         sources = sorted({m.article for m in fact.mentions}, key=order.__getitem__)
         brief.append(BriefSentence(text=chosen[1], sources=sources, facts=[fact.id]))
-        if len(brief) == MAX_AGREED:
+        if len(brief) == config.brief_agreed:
             break
     if not corroborated and facts:
         # Nothing shared (one article, or outlets that agree on nothing): lead with each lead.
-        for article in articles[:MAX_AGREED]:
+        for article in articles[: config.brief_agreed]:
             lead = next((f for f in facts if any(m.article == article.id for m in f.mentions)), None)
             if lead is not None:
                 mention = next(m for m in lead.mentions if m.article == article.id)
                 brief.append(BriefSentence(text=mention.text, sources=[article.id], facts=[lead.id]))
-    brief.extend(_differences(discrepancies, by_id))
+    brief.extend(_differences(discrepancies, by_id, config.brief_differences))
     return brief

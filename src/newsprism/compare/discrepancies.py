@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from newsprism.compare.attendance import attendance_conflicts, participant_conflicts, read_claim
+from newsprism.compare.config import DEFAULT_CONFIG, CompareConfig
 from newsprism.compare.framing import RoleParts, parse_role, roles_conflict, story_name_words
 from newsprism.compare.quantities import (
     number_conflicts,
@@ -53,10 +54,6 @@ __all__ = [
     "read_claim",
 ]
 
-# When two sentences of one fact are close enough to compare their values (see _parallel_pairs).
-MIN_WORDS, MIN_SHARED, MIN_OVERLAP = 3, 3, 0.4
-DATE_CONTEXT = 3  # words each side of a date that say what it dates
-PLACE_CONTEXT = 4  # words before a place's preposition that say what happened there
 _ANAPHORIC = re.compile(r"\b(next|following|previous|same|that|earlier|later|before|after)\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
@@ -95,19 +92,21 @@ def find_discrepancies(
     analyses: Mapping[str, Analysis],
     actors: Sequence[StoryEntity],
     actor_index: Mapping[tuple[str, str], str],
+    config: CompareConfig = DEFAULT_CONFIG,
 ) -> list[Discrepancy]:
     """Numbers, dates, places and participants that differ inside a fact, attendance claims of
-    opposite polarity, and incompatible roles of one actor, each value with its sentence."""
-    story = build_story_view(facts, analyses, actors, actor_index)
+    opposite polarity, and incompatible roles of one actor, each value with its sentence;
+    `config` holds the thresholds (see `CompareConfig`)."""
+    story = build_story_view(facts, analyses, actors, actor_index, config)
     out: list[Discrepancy] = []
     for fact in facts:
-        pairs = _parallel_pairs(fact, story)
+        pairs = _parallel_pairs(fact, story, config)
         if not pairs:
             continue
-        out.extend(number_conflicts(fact, pairs, story))
-        out.extend(_date_conflicts(fact, pairs, story))
-        out.extend(_place_conflicts(fact, pairs, story))
-        out.extend(participant_conflicts(fact, pairs, story))
+        out.extend(number_conflicts(fact, pairs, story, config))
+        out.extend(_date_conflicts(fact, pairs, story, config))
+        out.extend(_place_conflicts(fact, pairs, story, config))
+        out.extend(participant_conflicts(fact, pairs, story, config))
     out.extend(attendance_conflicts(story))
     out.extend(_role_conflicts(analyses, actors, story))
     # A sentence may be a mention of two facts (it states two claims); a difference found through
@@ -122,12 +121,13 @@ def find_discrepancies(
     return unique
 
 
-def _parallel_pairs(fact: Fact, story: StoryView) -> list[tuple[Where, Where]]:
+def _parallel_pairs(fact: Fact, story: StoryView, config: CompareConfig) -> list[tuple[Where, Where]]:
     """Sentence pairs of different articles in one fact that say the same thing closely enough
     for their values to be compared.
 
     A fact may hold several sentences of one article; only pairs sharing most of their content
-    words are compared then (MIN_SHARED stems, at least MIN_OVERLAP of the shorter sentence).
+    words are compared then (`parallel_min_shared` stems, at least `parallel_min_overlap` of the
+    shorter sentence).
     A fact with one sentence per article needs one shared word: the alignment already paired them.
     Datelines and bylines ("Published November 11, 2011") carry almost no words besides their
     date and are never compared: every outlet publishes on its own day. Nor is a sentence whose
@@ -144,14 +144,19 @@ def _parallel_pairs(fact: Fact, story: StoryView) -> list[tuple[Where, Where]]:
     wheres = [(art, i) for art, indices in groups.items() for i in indices]
     stems = {w: story.stems(w) for w in wheres}
     own = {w: not ((s := story.sentences.get(w)) and _NOT_ITS_OWN_VALUES.search(s.text)) for w in wheres}
+    min_words, min_shared, min_overlap = (
+        config.parallel_min_words,
+        config.parallel_min_shared,
+        config.parallel_min_overlap,
+    )
     out = []
     for n, a in enumerate(wheres):
         for b in wheres[n + 1 :]:
             sa, sb = stems[a], stems[b]
-            if a[0] == b[0] or len(sa) < MIN_WORDS or len(sb) < MIN_WORDS or not (own[a] and own[b]):
+            if a[0] == b[0] or len(sa) < min_words or len(sb) < min_words or not (own[a] and own[b]):
                 continue
             shared = len(sa & sb)
-            close = shared >= MIN_SHARED and shared >= MIN_OVERLAP * min(len(sa), len(sb))
+            close = shared >= min_shared and shared >= min_overlap * min(len(sa), len(sb))
             if close or (one_each and shared):
                 out.append((a, b))
     return out
@@ -173,7 +178,7 @@ class _Dated(NamedTuple):
     context: frozenset[str]
 
 
-def _dated_in(where: Where, story: StoryView) -> list[_Dated]:
+def _dated_in(where: Where, story: StoryView, context: int) -> list[_Dated]:
     sentence = story.sentences.get(where)
     if sentence is None or PUBLICATION_CUES & set(sentence.text.lower().split()):
         return []  # "posted on Wednesday, September 18": when the outlet wrote, not what happened
@@ -185,14 +190,16 @@ def _dated_in(where: Where, story: StoryView) -> list[_Dated]:
             continue  # "the next day" counts from the story, "today" in a quote from the speaker
         # Lower-case words only: the names around a date say who, not what happened then.
         words = [
-            *sentence.text[: max(0, rel_start)].split()[-DATE_CONTEXT:],
-            *sentence.text[max(0, rel_end) :].split()[:DATE_CONTEXT],
+            *sentence.text[: max(0, rel_start)].split()[-context:],
+            *sentence.text[max(0, rel_end) :].split()[:context],
         ]
         out.append(_Dated(ref, content_stems(" ".join(w for w in words if w[:1].islower()))))
     return out
 
 
-def _date_conflicts(fact: Fact, pairs: list[tuple[Where, Where]], story: StoryView) -> list[Discrepancy]:
+def _date_conflicts(
+    fact: Fact, pairs: list[tuple[Where, Where]], story: StoryView, config: CompareConfig
+) -> list[Discrepancy]:
     def comparable(a: _Dated, b: _Dated) -> bool:
         """Dates of one precision (or a day against a month), on the same side of publication,
         next to the same words: "talks open on Thursday" / "talks open on Friday" compare;
@@ -208,7 +215,8 @@ def _date_conflicts(fact: Fact, pairs: list[tuple[Where, Where]], story: StoryVi
         same_words = _WEEKDAY.findall(a.ref.text.lower()) == _WEEKDAY.findall(b.ref.text.lower()) != []
         return same_words or dates_consistent(a.ref, b.ref)
 
-    conflicts = compare_pairs(pairs, lambda w: _dated_in(w, story), comparable, consistent)
+    context = config.date_context_words
+    conflicts = compare_pairs(pairs, lambda w: _dated_in(w, story, context), comparable, consistent)
     found = [
         ("date", story.value(x.ref.text, wx), story.value(y.ref.text, wy)) for (wx, x), (wy, y) in conflicts
     ]
@@ -218,14 +226,16 @@ def _date_conflicts(fact: Fact, pairs: list[tuple[Where, Where]], story: StoryVi
 # Places -------------------------------------------------------------------------------------
 
 
-def _place_conflicts(fact: Fact, pairs: list[tuple[Where, Where]], story: StoryView) -> list[Discrepancy]:
+def _place_conflicts(
+    fact: Fact, pairs: list[tuple[Where, Where]], story: StoryView, config: CompareConfig
+) -> list[Discrepancy]:
     """Two parallel sentences each place the happening in exactly one place of one kind (after
     "in", "at", "to"), after words that share a stem (the same happening is placed), the places
     differ, neither article names the other's place anywhere, and the two never share a sentence
     in the story: a city and its country nest, and naming both somewhere is the cheap sign of it."""
     found = []
     for a, b in pairs:
-        pa, pb = _placed(a, story), _placed(b, story)
+        pa, pb = _placed(a, story, config.place_context_words), _placed(b, story, config.place_context_words)
         if len(pa) != 1 or len(pb) != 1:
             continue
         (place_a, (type_a, context_a)), (place_b, (type_b, context_b)) = pa.popitem(), pb.popitem()
@@ -242,7 +252,7 @@ def _place_conflicts(fact: Fact, pairs: list[tuple[Where, Where]], story: StoryV
     return collect("place", fact.id, found)
 
 
-def _placed(where: Where, story: StoryView) -> dict[str, tuple[str, frozenset[str]]]:
+def _placed(where: Where, story: StoryView, context: int) -> dict[str, tuple[str, frozenset[str]]]:
     """The places a sentence puts something in (place names right after a locative
     preposition), each with its type and the content stems of the lower-case words just before
     the preposition: what happened there ("came down", "was arrested")."""
@@ -260,7 +270,7 @@ def _placed(where: Where, story: StoryView) -> dict[str, tuple[str, frozenset[st
         if after and after.group(1).islower() and after.group(1) not in PLACE_FOLLOWERS:
             continue  # "to a Seattle woman", "in Istanbul talks": the place qualifies a noun
         if before and before[-1] in LOCATIVES:
-            words = [w for w in before[-1 - PLACE_CONTEXT : -1] if w[:1].islower()]
+            words = [w for w in before[-1 - context : -1] if w[:1].islower()]
             out[actor] = (kind, content_stems(" ".join(words)))
     return out
 

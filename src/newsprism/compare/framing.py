@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
+from newsprism.compare.config import DEFAULT_CONFIG, CompareConfig
 from newsprism.lang.fold import fold_diacritics
 from newsprism.lang.names import name_key, plain_key, strip_possessive
 from newsprism.lang.offices import (
@@ -188,11 +189,12 @@ def find_framing(
     analyses: Mapping[str, Analysis],
     actors: Sequence[StoryEntity],
     actor_index: Mapping[tuple[str, str], str],
+    config: CompareConfig = DEFAULT_CONFIG,
 ) -> list[FramingDifference]:
     """Spelling variants of actors, loaded words one outlet adds to a shared fact, and the
-    different labels outlets give one actor, in that order."""
+    different labels outlets give one actor, in that order; `config` says what a respelling is."""
     return [
-        *find_spellings(analyses, actors, actor_index),
+        *find_spellings(analyses, actors, actor_index, config),
         *find_loaded_words(facts, analyses),
         *find_labels(analyses, actors),
     ]
@@ -205,6 +207,7 @@ def find_spellings(
     analyses: Mapping[str, Analysis],
     actors: Sequence[StoryEntity],
     actor_index: Mapping[tuple[str, str], str],
+    config: CompareConfig = DEFAULT_CONFIG,
 ) -> list[FramingDifference]:
     """One entry per actor that two outlets write differently ("Kiev" / "Kyiv", "Erdogan" /
     "Erdoğan"), with the form each outlet uses; shortenings ("Putin") and abbreviations ("US")
@@ -225,7 +228,7 @@ def find_spellings(
         articles = list(per_article)
         for i, first in enumerate(articles):
             for second in articles[i + 1 :]:
-                for a, b in _variant_pairs(per_article[first], per_article[second]):
+                for a, b in _variant_pairs(per_article[first], per_article[second], config):
                     chosen[first] = max(chosen.get(first, ""), a, key=len)
                     chosen[second] = max(chosen.get(second, ""), b, key=len)
         if len(chosen) >= 2:
@@ -234,18 +237,20 @@ def find_spellings(
     return out
 
 
-def _variant_pairs(first: dict[str, int], second: dict[str, int]) -> Iterable[tuple[str, str]]:
+def _variant_pairs(
+    first: dict[str, int], second: dict[str, int], config: CompareConfig
+) -> Iterable[tuple[str, str]]:
     lowered_first = {f.lower() for f in first}
     lowered_second = {f.lower() for f in second}
     for a in first:
         if a.lower() in lowered_second:
             continue
         for b in second:
-            if b.lower() not in lowered_first and is_spelling_variant(a, b):
+            if b.lower() not in lowered_first and is_spelling_variant(a, b, config):
                 yield a, b
 
 
-def is_spelling_variant(a: str, b: str) -> bool:
+def is_spelling_variant(a: str, b: str, config: CompareConfig = DEFAULT_CONFIG) -> bool:
     """Two written forms of one name that differ in spelling, not in length or abbreviation.
 
     Word by word, the shorter form's words must each match a word of the longer one, at least one
@@ -264,7 +269,7 @@ def is_spelling_variant(a: str, b: str) -> bool:
     for word in words_a:
         if any(word.lower() == other.lower() for other in words_b):
             continue
-        if not any(respelled(word, other) for other in words_b):
+        if not any(respelled(word, other, config) for other in words_b):
             break
         changed = True
     else:
@@ -276,15 +281,17 @@ def is_spelling_variant(a: str, b: str) -> bool:
     return len(key_a) == len(key_b) and name_key(a) == name_key(b) and not set(key_a) & set(key_b)
 
 
-def respelled(a: str, b: str) -> bool:
-    """One word written two ways: up to diacritics, or a close respelling of a word of four
-    letters or more with the same first letter ("Kiev" / "Kyiv", "Priebus" / "Preibus")."""
+def respelled(a: str, b: str, config: CompareConfig = DEFAULT_CONFIG) -> bool:
+    """One word written two ways: up to diacritics, or a close respelling (`respelling_ratio`) of
+    a word of `respelling_min_letters` letters or more with the same first letter ("Kiev" /
+    "Kyiv", "Priebus" / "Preibus")."""
     fa, fb = fold_diacritics(a).lower(), fold_diacritics(b).lower()
     if fa == fb:
         return True
-    if len(fa) < 4 or len(fb) < 4 or fa[0] != fb[0]:
+    shortest = config.respelling_min_letters
+    if len(fa) < shortest or len(fb) < shortest or fa[0] != fb[0]:
         return False
-    return SequenceMatcher(None, fa, fb).ratio() >= 0.7
+    return SequenceMatcher(None, fa, fb).ratio() >= config.respelling_ratio
 
 
 def _is_abbreviation(form: str) -> bool:

@@ -9,6 +9,7 @@ from newsprism.analyze.pipeline import analyze
 from newsprism.compare.actors import ActorIndex, fold_actors
 from newsprism.compare.align import find_links, group_links, stating_part
 from newsprism.compare.brief import build_brief
+from newsprism.compare.config import DEFAULT_ALIGN, DEFAULT_CONFIG, AlignConfig, CompareConfig
 from newsprism.compare.discrepancies import find_discrepancies
 from newsprism.compare.framing import find_framing, parse_role
 from newsprism.compare.links import LinkModel, load_model
@@ -90,14 +91,15 @@ def align_facts(
     analyses: Sequence[Analysis],
     actor_index: ActorIndex,
     model: LinkModel | None = None,
+    config: AlignConfig = DEFAULT_ALIGN,
 ) -> list[Fact]:
     """Facts in reading order of their first mention: each claim that several outlets state
-    (linked by `model`, the shipped claim-level one by default), then every sentence no link
-    reaches as a fact of its own outlet. `actor_index` (from `fold_actors`) folds each
+    (linked by `model`, by default the shipped one of `config.granularity`), then every sentence
+    no link reaches as a fact of its own outlet. `actor_index` (from `fold_actors`) folds each
     outlet's names for the event triples and the shared actors."""
-    model = model or load_model("claim")
+    model = model or load_model(config.granularity)
     signals = story_signals(analyses, actor_index)
-    links = find_links(signals, model)
+    links = find_links(signals, model, config)
     probability = {(k.first, k.second): k.probability for k in links}
     probability.update({(k.second, k.first): k.probability for k in links})
     groups = group_links([s.article for s in signals.sentences], links, model.density)
@@ -234,12 +236,13 @@ def compare(
     articles: Sequence[Article],
     analyses: Sequence[Analysis] | None = None,
     *,
-    granularity: str = "claim",
+    config: CompareConfig = DEFAULT_CONFIG,
     progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
 ) -> Comparison:
     """Compare the articles of one story. `analyses`, when given, must be in the same order;
-    `granularity` is "claim" (sentences that state the same claim are one fact) or "event"
-    (sentences about the same happening are)."""
+    `config` holds the alignment (`config.align.granularity`: "claim", sentences that state the
+    same claim are one fact, or "event", sentences about the same happening are) and every
+    threshold of the rules after it (see `CompareConfig`)."""
     articles = list(articles)
     if analyses is None:
         stream: Iterable[Article] = progress(articles) if progress else articles
@@ -247,9 +250,9 @@ def compare(
     analyses = list(analyses)
     by_id = {a.id: a for a in analyses}
     actors, actor_index = fold_actors(analyses)
-    model = load_model(granularity)
-    facts = align_facts(articles, analyses, actor_index, model)
-    discrepancies = find_discrepancies(facts, by_id, actors, actor_index)
+    model = load_model(config.align.granularity)
+    facts = align_facts(articles, analyses, actor_index, model, config.align)
+    discrepancies = find_discrepancies(facts, by_id, actors, actor_index, config)
     disputed = {d.fact for d in discrepancies if d.fact}
     for fact in facts:
         if fact.id in disputed and fact.status == "corroborated":
@@ -262,8 +265,8 @@ def compare(
         entities=actors,
         quotes=story_quotes(analyses, actors, actor_index),
         discrepancies=discrepancies,
-        framing=find_framing(facts, by_id, actors, actor_index),
+        framing=find_framing(facts, by_id, actors, actor_index, config),
         timeline=build_timeline(analyses),
-        brief=build_brief(facts, discrepancies, articles, model.trust),
+        brief=build_brief(facts, discrepancies, articles, model.trust, config),
         notes=notes,
     )

@@ -13,14 +13,12 @@ import math
 import re
 from typing import NamedTuple
 
+from newsprism.compare.config import DEFAULT_CONFIG, CompareConfig
 from newsprism.compare.story_view import WORDS, StoryView, Where, collect, compare_pairs
 from newsprism.lang.dates import MONTH_ABBREV, MONTHS
 from newsprism.lang.numbers import VAGUE_SCALES
 from newsprism.model import Discrepancy, Fact, NumberRef
 
-# Relative half-widths of the values a number is consistent with. Two exact figures may differ
-# by rounding (2% in all); a hedged one ("about 30") by much more.
-EXACT, APPROX = 0.01, 0.12
 AT_LEAST = frozenset({"at least", "more than", "over", "just over", "upwards of"})
 AT_MOST = frozenset({"at most", "less than", "fewer than", "under", "up to", "as many", "as much"})
 BELOW = frozenset({"nearly", "almost", "just under", "close to"})
@@ -38,10 +36,6 @@ CASUALTY_STEMS = {
 # fmt: on
 # Nouns a number never counts: a month ("May 14") or "time" ("five times").
 NOT_COUNTED = frozenset({"time", *MONTHS, *MONTH_ABBREV})
-# Two figures for one count that far apart are two counts ("30 yards" in one game, "1,250
-# yards" in a season; a 50-metre fall and an 800-metre climb): outlets that disagree on a figure
-# disagree by a few, or a few times, not by an order of magnitude.
-MAX_RATIO = 10.0
 # Words that make a number part of a larger count ("two other victims", "12 more").
 PARTIAL = frozenset({"other", "more", "another", "additional", "further", "remaining", "extra"})
 _FILLER = frozenset({"of", "the", "a", "an", "and", "-", ",", "'", "s"})
@@ -49,8 +43,11 @@ _MODEL_NAME = re.compile(r"\b[A-Z]{2,4}\s?-?\s?$")
 _AGE = re.compile(r"years?\s*-?\s*old", re.IGNORECASE)
 
 
-def number_interval(n: NumberRef) -> tuple[float, float]:
-    """The values a stated number is consistent with, given its qualifier."""
+def number_interval(n: NumberRef, config: CompareConfig = DEFAULT_CONFIG) -> tuple[float, float]:
+    """The values a stated number is consistent with, given its qualifier: an exact figure may
+    differ by rounding (`exact_tolerance` each way), a hedged one ("about 30") by much more
+    (`approx_tolerance`)."""
+    exact, approx = config.exact_tolerance, config.approx_tolerance
     v, q = abs(n.value), (n.qualifier or "").lower()
     if q in VAGUE or n.text.lower() in VAGUE:
         return v, v * 100
@@ -59,15 +56,15 @@ def number_interval(n: NumberRef) -> tuple[float, float]:
     if q in AT_MOST:
         return 0.0, v
     if q in BELOW:
-        return v * (1 - APPROX), v
-    width = EXACT if not q else APPROX
+        return v * (1 - approx), v
+    width = exact if not q else approx
     return v * (1 - width), v * (1 + width)
 
 
-def numbers_consistent(a: NumberRef, b: NumberRef) -> bool:
+def numbers_consistent(a: NumberRef, b: NumberRef, config: CompareConfig = DEFAULT_CONFIG) -> bool:
     """Whether two figures can be the same value: their intervals overlap."""
-    lo_a, hi_a = number_interval(a)
-    lo_b, hi_b = number_interval(b)
+    lo_a, hi_a = number_interval(a, config)
+    lo_b, hi_b = number_interval(b, config)
     return lo_a <= hi_b and lo_b <= hi_a
 
 
@@ -129,14 +126,19 @@ def _counts_in(where: Where, story: StoryView) -> list[_Count]:
     return out
 
 
-def number_conflicts(fact: Fact, pairs: list[tuple[Where, Where]], story: StoryView) -> list[Discrepancy]:
+def number_conflicts(
+    fact: Fact, pairs: list[tuple[Where, Where]], story: StoryView, config: CompareConfig = DEFAULT_CONFIG
+) -> list[Discrepancy]:
     """Figures of parallel sentences that count the same thing and cannot be equal; a sentence
     pair is set aside when its figures look like different counts rather than a disagreement."""
 
     def comparable(a: _Count, b: _Count) -> bool:
         small, large = sorted((abs(a.ref.value), abs(b.ref.value)))
         return (
-            large <= MAX_RATIO * small
+            # Two figures for one count that far apart are two counts ("30 yards" in one game,
+            # "1,250 yards" in a season): outlets that disagree on a figure disagree by a few,
+            # or a few times, not by an order of magnitude.
+            large <= config.max_figure_ratio * small
             and a.hypothetical == b.hypothetical
             and numbers_comparable(a.ref, b.ref)
             and not (a.kinds and b.kinds and not a.kinds & b.kinds)
@@ -158,10 +160,10 @@ def number_conflicts(fact: Fact, pairs: list[tuple[Where, Where]], story: StoryV
         if any(c.ref.value in values[id(c) in ids_first] for c in lonely):
             return True
         total = sum(c.ref.value for c in lonely)
-        return any(abs(2 * c.ref.value - total) <= EXACT * total for c in lonely)
+        return any(abs(2 * c.ref.value - total) <= config.exact_tolerance * total for c in lonely)
 
     def consistent(a: _Count, b: _Count) -> bool:
-        return numbers_consistent(a.ref, b.ref)
+        return numbers_consistent(a.ref, b.ref, config)
 
     conflicts = compare_pairs(pairs, lambda w: _counts_in(w, story), comparable, consistent, doubt)
     found = [

@@ -32,6 +32,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from newsprism.compare.actors import ActorIndex
+from newsprism.compare.config import DEFAULT_ALIGN, AlignConfig
 from newsprism.lang.data import word_set
 from newsprism.lang.dates import MONTH_ABBREV, MONTHS, WEEKDAY_ABBREV, WEEKDAYS
 from newsprism.lang.encoder import TokenVectors, embed_with_tokens
@@ -309,23 +310,19 @@ def ranks(scores: np.ndarray) -> np.ndarray:
     return ranks
 
 
-MAX_DENSE_PAIRS = 40_000
-"""Above this many sentence pairs between two articles, only each sentence's CANDIDATES closest
-in meaning or words in the other article are weighed: two 2,000-sentence articles cost what two
-of 200 do, and a pair outside every such list has never been a link in the evaluation sets."""
-
-CANDIDATES = 12
-
-
-def candidate_pairs(cosine: np.ndarray, lexical: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The (row, column) pairs worth weighing: all of them for articles of ordinary length."""
-    if cosine.size <= MAX_DENSE_PAIRS:
+def candidate_pairs(
+    cosine: np.ndarray, lexical: np.ndarray, config: AlignConfig = DEFAULT_ALIGN
+) -> tuple[np.ndarray, np.ndarray]:
+    """The (row, column) pairs worth weighing: all of them for articles of ordinary length, else
+    each sentence's `config.candidates` best by meaning and by words (see `AlignConfig`)."""
+    if cosine.size <= config.max_dense_pairs:
         keep = np.ones(cosine.shape, dtype=bool)
     else:
         keep = np.zeros(cosine.shape, dtype=bool)
+        best = config.candidates
         for scores in (cosine, lexical):
-            keep |= ranks(scores) < CANDIDATES
-            keep |= ranks(scores.T).T < CANDIDATES
+            keep |= ranks(scores) < best
+            keep |= best > ranks(scores.T).T
     rows, cols = np.nonzero(keep)
     return rows, cols
 
@@ -501,18 +498,22 @@ class PairBlock:
     features: np.ndarray
 
 
-def pair_features(signals: StorySignals, rows: np.ndarray, cols: np.ndarray) -> PairBlock:
+def pair_features(
+    signals: StorySignals, rows: np.ndarray, cols: np.ndarray, config: AlignConfig = DEFAULT_ALIGN
+) -> PairBlock:
     """Evidence (FEATURES, in order) for the candidate pairs of `rows` (one article's
     sentences, as positions in `signals.sentences`) and `cols` (another's)."""
-    (block,) = story_pair_features(signals, [(rows, cols)])
+    (block,) = story_pair_features(signals, [(rows, cols)], config)
     return block
 
 
 def story_pair_features(
-    signals: StorySignals, blocks: Sequence[tuple[np.ndarray, np.ndarray]]
+    signals: StorySignals,
+    blocks: Sequence[tuple[np.ndarray, np.ndarray]],
+    config: AlignConfig = DEFAULT_ALIGN,
 ) -> list[PairBlock]:
     """`pair_features` for many pairs of articles, the items they share counted in one pass."""
-    partial = [_block_columns(signals, rows, cols) for rows, cols in blocks]
+    partial = [_block_columns(signals, rows, cols, config) for rows, cols in blocks]
     first = np.concatenate([rows[ii] for (rows, _), (ii, _, _) in zip(blocks, partial, strict=True)] or [[]])
     second = np.concatenate([cols[jj] for (_, cols), (_, jj, _) in zip(blocks, partial, strict=True)] or [[]])
     shared = _shared_columns(signals, first.astype(int), second.astype(int))
@@ -528,14 +529,14 @@ def story_pair_features(
 
 
 def _block_columns(
-    signals: StorySignals, rows: np.ndarray, cols: np.ndarray
+    signals: StorySignals, rows: np.ndarray, cols: np.ndarray, config: AlignConfig
 ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
     """The candidate pairs of two articles and the evidence that needs the pair's block: meaning,
     word overlap, ranks, positions."""
     cosine = np.clip(signals.vectors[rows] @ signals.vectors[cols].T, -1.0, 1.0)
     unit = signals.unit_bags()
     lexical_all = np.asarray((unit[rows] @ unit[cols].T).toarray())
-    ii, jj = candidate_pairs(cosine, lexical_all)
+    ii, jj = candidate_pairs(cosine, lexical_all, config)
     # A dateline or time stamp says when an outlet wrote, not what happened: never a link.
     stamp = signals.scalar("time_stamp") > 0
     keep = ~(stamp[rows][ii] | stamp[cols][jj])

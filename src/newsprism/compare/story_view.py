@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from newsprism.compare.config import DEFAULT_CONFIG, CompareConfig
 from newsprism.compare.framing import respelled
 from newsprism.lang.lexicon import content_stems
 from newsprism.lang.names import name_key, plain_key
@@ -51,6 +52,7 @@ class StoryView:
     facts_of: dict[Where, list[str]] = field(default_factory=dict)
     places_together: set[frozenset[str]] = field(default_factory=set)
     _stems: dict[Where, frozenset[str]] = field(default_factory=dict)
+    config: CompareConfig = DEFAULT_CONFIG  # the thresholds the rules read, respelling among them
 
     def stems(self, where: Where) -> frozenset[str]:
         """Content stems of a sentence, its dates cut out (so a dateline has next to none)."""
@@ -71,7 +73,9 @@ class StoryView:
         if not words:
             return False
         surname, known = words[-1], self.words(article)
-        return surname in known or any(w[:1] == surname[:1] and respelled(surname, w) for w in known)
+        return surname in known or any(
+            w[:1] == surname[:1] and respelled(surname, w, self.config) for w in known
+        )
 
     def names_place(self, article: str, name: str) -> bool:
         words = plain_key(name).split()
@@ -97,10 +101,11 @@ def build_story_view(
     analyses: Mapping[str, Analysis],
     actors: Sequence[StoryEntity],
     actor_index: Mapping[tuple[str, str], str],
+    config: CompareConfig = DEFAULT_CONFIG,
 ) -> StoryView:
     """Index the story once, so that each rule looks values up by sentence instead of scanning
     every analysis again."""
-    story = StoryView(names={a.id: a.name for a in actors})
+    story = StoryView(names={a.id: a.name for a in actors}, config=config)
     for article, analysis in analyses.items():
         for sentence in analysis.sentences:
             story.sentences[(article, sentence.index)] = sentence

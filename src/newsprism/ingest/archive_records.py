@@ -17,6 +17,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.utils import BUFF_SIZE
 
+from newsprism.errors import NewsprismError
 from newsprism.ingest.gzip_stream import GzipStream
 
 MAX_HEADER_BYTES = 256 * 1024
@@ -54,11 +55,11 @@ def record_marker(*, gzipped: bool, arc: bool) -> Marker:
     return ARC_RECORD if arc else WARC_RECORD
 
 
-class HeaderTooLong(ValueError):
+class HeaderTooLong(NewsprismError, ValueError):
     """A record's headers ran past MAX_HEADER_BYTES."""
 
 
-class NotARecord(ValueError):
+class NotARecord(NewsprismError, ValueError):
     """What should be a record's first line is not one."""
 
 

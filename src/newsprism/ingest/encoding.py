@@ -29,6 +29,7 @@ from typing import BinaryIO
 from charset_normalizer import from_bytes
 
 from newsprism.ingest.errors import IngestFailure
+from newsprism.settings import MAX_INPUT_ENV, MB, settings_from_env
 
 # Longest BOMs first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -59,18 +60,6 @@ EMPTY = "empty file"
 BINARY = "binary file, not text"
 
 
-DEFAULT_MAX_INPUT_MB = 64
-
-
-def max_input_bytes() -> int:
-    """The most bytes read from one local input file that is read whole (a text, an HTML page, a
-    feed, an OPML list): NEWSPRISM_MAX_INPUT_MB, else 64 MB. Archives and JSON Lines stream and are
-    bounded per record instead."""
-    raw = os.environ.get("NEWSPRISM_MAX_INPUT_MB", "")
-    megabytes = int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_INPUT_MB
-    return megabytes * 1024 * 1024
-
-
 NOT_REGULAR = "not a regular file (a device, pipe, socket or directory): only files are read"
 
 
@@ -96,18 +85,21 @@ def open_regular(path: str | Path) -> BinaryIO:
 
 
 def read_bytes(path: str | Path, limit: int | None = None) -> bytes:
-    """A regular file's bytes, at most `limit` (max_input_bytes()); an IngestFailure carrying
-    the reason (the operating system's, not a file, too large) otherwise."""
-    limit = max_input_bytes() if limit is None else limit
+    """A regular file's bytes, at most `limit`; an IngestFailure carrying the reason (the operating
+    system's, not a file, too large) otherwise.
+
+    The default limit is the settings' `max_input_bytes` (NEWSPRISM_MAX_INPUT_MB), for a file read
+    whole (a text, an HTML page, a feed, an OPML list); archives and JSON Lines stream and are
+    bounded per record instead.
+    """
+    limit = settings_from_env().max_input_bytes if limit is None else limit
     with open_regular(path) as handle:
         try:
             data = handle.read(limit + 1)
         except OSError as err:
             raise IngestFailure(err.strerror or str(err)) from err
     if len(data) > limit:
-        raise IngestFailure(
-            f"larger than {limit / (1024 * 1024):g} MB, the limit for one input (NEWSPRISM_MAX_INPUT_MB)"
-        )
+        raise IngestFailure(f"larger than {limit / MB:g} MB, the limit for one input ({MAX_INPUT_ENV})")
     return data
 
 

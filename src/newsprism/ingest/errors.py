@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsprism.errors import NewsprismError
+
 
 @dataclass(frozen=True, slots=True)
 class IngestError:
@@ -23,7 +25,7 @@ class IngestError:
         return f"{self.input}: {' '.join(self.reason.split())}"
 
 
-class IngestFailure(Exception):
+class IngestFailure(NewsprismError):
     """Raised inside a reader to give up on one input; never escapes the ingest package."""
 
     def __init__(self, reason: str) -> None:

@@ -30,18 +30,21 @@ from urllib.request import url2pathname
 import feedparser
 
 from newsprism.ingest.boilerplate import strip_boilerplate
-from newsprism.ingest.encoding import max_input_bytes, read_bytes
+from newsprism.ingest.encoding import read_bytes
 from newsprism.ingest.errors import IngestError, IngestFailure
 from newsprism.ingest.fields import NO_DEFAULTS, ArticleDefaults, as_text, build_article, text_id
 from newsprism.ingest.html_text import html_fragment_to_text, plain_text_paragraphs
 from newsprism.ingest.jsonl import Labelled
 from newsprism.ingest.safe_xml import NotWellFormed, as_utf8, parse_xml
 from newsprism.model import Article
+from newsprism.settings import settings_from_env
 
 FeedFetcher = Callable[[str], bytes]
 """Gets a feed's bytes by URL; the fetcher (fetch.py) supplies one. May raise on failure."""
 
-MAX_FEED_BYTES = 64 * 1024 * 1024  # feedparser holds the whole document; no real feed comes close
+MAX_FEED_BYTES = 64 * 1024 * 1024
+"""A feed's bytes at most, whatever NEWSPRISM_MAX_INPUT_MB allows: feedparser holds the whole
+document and its parse in memory, and no real feed comes close."""
 NO_ENTRY_TEXT = "entry has no text (neither content nor summary)"
 NO_ENTRIES = "feed has no entries"
 NOT_A_FEED = "not an RSS, Atom or RDF feed"
@@ -74,7 +77,7 @@ def labelled_feed_file(path: str | Path, defaults: ArticleDefaults = NO_DEFAULTS
     """`read_feed_file`, with each item's label (`path#entry-N`), for callers that report on entries."""
     name = str(path)
     try:
-        data = read_bytes(name, min(MAX_FEED_BYTES, max_input_bytes()))
+        data = read_bytes(name, min(MAX_FEED_BYTES, settings_from_env().max_input_bytes))
     except IngestFailure as failure:
         yield name, failure.at(name)
         return

@@ -22,7 +22,6 @@ deflate are accepted.
 from __future__ import annotations
 
 import codecs
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -34,6 +33,7 @@ from pathlib import Path
 
 import httpx
 
+from newsprism.errors import NewsprismError
 from newsprism.ingest.addresses import Resolver, refusal_reason, resolve_host
 from newsprism.ingest.encoding import decode_bytes, mostly_utf8, normalize_text, read_bytes
 from newsprism.ingest.errors import IngestError, IngestFailure
@@ -41,6 +41,7 @@ from newsprism.ingest.fields import NO_DEFAULTS, ArticleDefaults, normalize_publ
 from newsprism.ingest.html import html_to_article
 from newsprism.ingest.politeness import HostThrottle, backoff_delay, retry_after_seconds
 from newsprism.model import Article
+from newsprism.settings import settings_from_env
 
 PROJECT_URL = "https://pypi.org/project/newsprism/"
 """Where the project is described. The operator's own contact (NEWSPRISM_CONTACT, an address or
@@ -55,13 +56,13 @@ def _version() -> str:
         return "dev"
 
 
-def _user_agent() -> str:
-    contact = os.environ.get("NEWSPRISM_CONTACT", "").strip()
+def user_agent(contact: str = "") -> str:
+    """The User-Agent of newsprism's requests, with the operator's `contact` when there is one."""
     return f"newsprism/{_version()} (+{PROJECT_URL}{'; ' + contact if contact else ''})"
 
 
 # Honest: a site owner who sees this in a log knows what asked and where to complain.
-USER_AGENT = _user_agent()
+USER_AGENT = user_agent(settings_from_env().contact)
 _ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 # Brotli and zstd can expand a small body a thousandfold more than gzip does within one chunk.
 _ACCEPT_ENCODING = "gzip, deflate"
@@ -81,15 +82,16 @@ class FetchPolicy:
     or a 5xx; the first retry waits between `backoff`/2 and `backoff`, doubling each time up to
     `max_backoff`, unless the server's Retry-After says otherwise (more than `max_retry_after`
     and the fetch gives up instead of hammering early). `min_interval` spaces the starts of
-    requests to one host. `allow_private` lets a fetch reach loopback and private addresses: for
-    a local test server or an intranet, never for URLs from elsewhere. `resolve`, `clock` and
-    `sleep` let a test stand in for DNS and time.
+    requests to one host. `max_bytes` bounds one body as it is decoded (by default the settings'
+    `max_fetch_bytes`, NEWSPRISM_MAX_FETCH_MB). `allow_private` lets a fetch reach loopback and
+    private addresses: for a local test server or an intranet, never for URLs from elsewhere.
+    `resolve`, `clock` and `sleep` let a test stand in for DNS and time.
     """
 
     connect_timeout: float = 10.0
     read_timeout: float = 20.0
     deadline: float = 60.0
-    max_bytes: int = 10 * 1024 * 1024
+    max_bytes: int = field(default_factory=lambda: settings_from_env().max_fetch_bytes)
     max_redirects: int = 5
     retries: int = 3
     backoff: float = 1.0
@@ -120,7 +122,7 @@ class FetchResult:
     redirects: tuple[str, ...] = ()  # the URLs that redirected, in order
 
 
-class FetchError(Exception):
+class FetchError(NewsprismError):
     """A URL that could not be fetched; `str()` is one line naming the URL and the reason."""
 
     def __init__(self, url: str, reason: str, status: int | None = None) -> None:

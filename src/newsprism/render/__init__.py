@@ -1,25 +1,18 @@
-"""Render a Comparison for people (Markdown, HTML) and for programs (JSON with a JSON Schema).
+"""Render a Comparison for people (Markdown, HTML) and for programs (JSON).
 
 `render(comparison, "html")` is what the CLI's `--format` calls; the per-format functions are
-exported too for callers that know which one they want.
+exported too for callers that know which one they want. The JSON's shape, its schema and the
+way back from JSON to a Comparison belong to `newsprism.codec`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from newsprism.errors import NewsprismError
 from newsprism.model import Comparison
 from newsprism.render.html import render_html
-from newsprism.render.json import (
-    analysis_schema,
-    analysis_to_dict,
-    comparison_from_dict,
-    comparison_schema,
-    comparison_to_dict,
-    render_json,
-    validate_analysis,
-    validate_comparison,
-)
+from newsprism.render.json import render_json
 from newsprism.render.markdown import render_markdown
 
 RENDERERS: dict[str, Callable[[Comparison], str]] = {
@@ -30,7 +23,7 @@ RENDERERS: dict[str, Callable[[Comparison], str]] = {
 }
 
 
-class UnknownFormatError(ValueError):
+class UnknownFormatError(NewsprismError, ValueError):
     """The requested output format is not one newsprism can write."""
 
 
@@ -47,15 +40,8 @@ def render(comparison: Comparison, format: str) -> str:
 __all__ = [
     "RENDERERS",
     "UnknownFormatError",
-    "analysis_schema",
-    "analysis_to_dict",
-    "comparison_from_dict",
-    "comparison_schema",
-    "comparison_to_dict",
     "render",
     "render_html",
     "render_json",
     "render_markdown",
-    "validate_analysis",
-    "validate_comparison",
 ]

@@ -6,7 +6,6 @@ with open_store("news.db") as store:
         print(story.title, story.outlets)
 """
 
-from newsprism.store.codec import analysis_from_dict
 from newsprism.store.db import UnsupportedDatabaseError, database_url, default_db_url, open_store
 from newsprism.store.migrate import NewerDatabaseError
 from newsprism.store.records import NewArticle, ReplayRow, StorySummary, content_hash
@@ -19,7 +18,6 @@ __all__ = [
     "Store",
     "StorySummary",
     "UnsupportedDatabaseError",
-    "analysis_from_dict",
     "content_hash",
     "database_url",
     "default_db_url",

@@ -12,6 +12,7 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy.engine import URL, make_url
 
+from newsprism.errors import NewsprismError
 from newsprism.store.engine import create_store_engine
 from newsprism.store.migrate import upgrade
 from newsprism.store.repository import Store
@@ -20,7 +21,7 @@ APP_NAME = "newsprism"
 DEFAULT_FILE = "newsprism.db"
 
 
-class UnsupportedDatabaseError(ValueError):
+class UnsupportedDatabaseError(NewsprismError, ValueError):
     """The URL names a database newsprism cannot store in (only SQLite and PostgreSQL)."""
 
 

@@ -16,12 +16,13 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
+from newsprism.errors import NewsprismError
 from newsprism.store.engine import write_transaction
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-class NewerDatabaseError(RuntimeError):
+class NewerDatabaseError(NewsprismError, RuntimeError):
     """The database was written by a newer newsprism; upgrade newsprism to open it."""
 
 

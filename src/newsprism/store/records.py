@@ -19,9 +19,9 @@ from newsprism.model import Article
 class NewArticle:
     """An article ready for the archive, with everything computed for it on the way in.
 
-    `features_json` and `vector` are the story placement's inputs (stories/features.py and the
-    article's embedding); the archive keeps them opaque, so that replaying them rebuilds the
-    clusterer without re-running the models.
+    `features_json` and `vector` are the story placement's inputs (the Placement of
+    stories/features.py as newsprism.codec writes it, and the article's embedding); the archive
+    keeps them opaque, so that replaying them rebuilds the clusterer without re-running the models.
     """
 
     article: Article

@@ -26,15 +26,19 @@ from typing import Any
 import numpy as np
 
 from newsprism.analyze.pipeline import analyze
+from newsprism.codec import (
+    analysis_from_dict,
+    analysis_to_dict,
+    comparison_to_dict,
+    placement_from_dict,
+    placement_to_dict,
+)
 from newsprism.compare.pipeline import compare
-from newsprism.model import Article
-from newsprism.render.json import analysis_to_dict, comparison_to_dict
-from newsprism.store.codec import analysis_from_dict
+from newsprism.model import Article, Placement
 from newsprism.store.db import Store
 from newsprism.store.records import NewArticle, content_hash
 from newsprism.stories.cluster import BATCH, StoryClusterer, prepare_batch
 from newsprism.stories.embed import embed_leads
-from newsprism.stories.features import placement_from_json, placement_to_json
 
 Progress = Callable[[int], None]
 
@@ -55,13 +59,13 @@ def replay(store: Store) -> tuple[StoryClusterer, dict[str, str | None]]:
     clusterer = StoryClusterer()
     stored: dict[str, str | None] = {}
 
-    def prepared() -> Iterator[tuple[Article, object, np.ndarray]]:
+    def prepared() -> Iterator[tuple[Article, Placement, np.ndarray]]:
         for row in store.replay_rows():
             stored[row.article.id] = row.story_id
             vector = np.frombuffer(row.vector, dtype=np.float16).copy()
-            yield row.article, placement_from_json(row.features_json), vector
+            yield row.article, placement_from_dict(row.features_json), vector
 
-    for _ in clusterer.add_prepared(prepared()):  # type: ignore[arg-type]
+    for _ in clusterer.add_prepared(prepared()):
         pass
     return clusterer, stored
 
@@ -132,7 +136,7 @@ def _add_batch(
             NewArticle(
                 article=article,
                 analysis_json=analysis_to_dict(analysis),
-                features_json=placement_to_json(features),
+                features_json=placement_to_dict(features),
                 vector=np.asarray(vector, dtype=np.float16).tobytes(),
                 story_id=clusterer.find(placed.story),
                 duplicate_of=placed.duplicate_of,

@@ -37,9 +37,9 @@ from operator import mul
 
 import numpy as np
 
-from newsprism.model import Analysis, Article
+from newsprism.model import Analysis, Article, Placement
 from newsprism.stories.dedup import DuplicateIndex
-from newsprism.stories.features import Placement, placement
+from newsprism.stories.features import placement
 from newsprism.stories.index import CandidateIndex
 from newsprism.stories.split import MIN_PART, bisect
 
@@ -71,7 +71,7 @@ class ClusterConfig:
     """Two stories whose members agree this closely on average (before any date penalty) are
     one event followed over time (the arrest, then the trial months later): they merge across
     any gap up to `follow_up_days`. Two events of one kind agree less (ECB+ dev; BASIL's two
-    rehab stays agree at about 0.3)."""
+    rehab stays fall below it)."""
     follow_up_days: int = 730
     """Beyond this gap even close agreement reads as a recurrence (an annual budget vote, a
     yearly summit), not as a follow-up: the ECB+ follow-ups lie within two years."""
@@ -416,7 +416,7 @@ class StoryClusterer:
 
         The split cuts on words alone (stories/split.py); the second pass lets each article
         settle into the part it fits by all three views, so one cut article does not stay on
-        the wrong side (ECB+ dev: 0.930 to 0.931 B-cubed F1 over three orders).
+        the wrong side (measured on ECB+ dev over three input orders, bench/).
         """
         window, self._since_refine = self._since_refine, []
         touched = {self.find(self.records[p].story) for p in window}

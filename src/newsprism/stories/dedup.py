@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from newsprism.errors import NewsprismError
 from newsprism.model import Article
 
 NUM_PERM = 128
@@ -55,7 +56,7 @@ _COMMON_PUNCTUATION = re.compile(r"[\x00-\x08\x0e-\x1b!-/:-@\[-`{-\x7f\u00ab\u00
 _NOT_WORD = re.compile(r"[^\w\s]+")
 
 
-class DuplicateIdError(ValueError):
+class DuplicateIdError(NewsprismError, ValueError):
     """An article id was added to a `DuplicateIndex` twice.
 
     Raised rather than ignored because a caller that reuses ids would otherwise get a silent

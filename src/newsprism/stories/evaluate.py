@@ -26,8 +26,10 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.errors import NewsprismError
 
-class LabelFileError(ValueError):
+
+class LabelFileError(NewsprismError, ValueError):
     """A line of a labels file that cannot be read; the message starts with `path:line:`."""
 
     def __init__(self, path: Path, line: int, reason: str) -> None:

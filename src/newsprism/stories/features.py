@@ -1,8 +1,8 @@
 """What places an article in a story, read cheaply enough for a corpus of 100,000 articles.
 
-A full analysis (parse, quotes, dates in context) costs about 0.1 s an article; placing articles
-must cost far less, so this module reads three things with plain string work and keeps them
-compact:
+A full analysis (parse, quotes, dates in context) costs a spaCy parse an article; placing
+articles must cost far less, so this module reads three things with plain string work and keeps
+them compact:
 
 - `terms`: the article's content words (lower-cased, diacritics folded, crudely stemmed) with
   sublinear counts, the bag a tf-idf comparison needs;
@@ -13,7 +13,8 @@ compact:
   undated feeds and archives still have a time.
 
 When the caller already holds an `Analysis` (the stored workflow analyses every article), its
-resolved dates and entity names are used as well.
+resolved dates and entity names are used as well. The features are a `model.Placement`; the
+archive stores them through `newsprism.codec`.
 """
 
 from __future__ import annotations
@@ -22,13 +23,12 @@ import math
 import re
 from collections import Counter
 from contextlib import suppress
-from dataclasses import dataclass, field
 from datetime import date
 
 from newsprism.lang.dates import MONTHS, WEEKDAYS, published_day
 from newsprism.lang.fold import fold
 from newsprism.lang.lexicon import STOPWORDS, stem
-from newsprism.model import Analysis, Article
+from newsprism.model import Analysis, Article, Placement
 
 LEAD_WORDS = 80
 """Words of title and lead that make an article's vector: enough for the what, who and where."""
@@ -51,23 +51,6 @@ _NOT_NAMES_TEXT = (
     "what who"
 )
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split()) | frozenset(WEEKDAYS) | frozenset(MONTHS)
-
-
-@dataclass(slots=True)
-class Placement:
-    """An article as the story index sees it."""
-
-    id: str
-    lead: str
-    terms: dict[str, float] = field(default_factory=dict)
-    names: dict[str, float] = field(default_factory=dict)
-    dates: list[date] = field(default_factory=list)
-    published: date | None = None
-
-    @property
-    def day(self) -> date | None:
-        """The one day the article is placed at: published, else the first date it writes."""
-        return self.published or (self.dates[0] if self.dates else None)
 
 
 def lead_text(article: Article) -> str:
@@ -155,28 +138,4 @@ def placement(article: Article, analysis: Analysis | None = None) -> Placement:
         names=names,
         dates=dates,
         published=published_day(article),
-    )
-
-
-def placement_to_json(features: Placement) -> dict[str, object]:
-    """A Placement as JSON, for the archive to replay without reading the article again."""
-    return {
-        "id": features.id,
-        "lead": features.lead,
-        "terms": features.terms,
-        "names": features.names,
-        "dates": [d.isoformat() for d in features.dates],
-        "published": features.published.isoformat() if features.published else None,
-    }
-
-
-def placement_from_json(data: dict[str, object]) -> Placement:
-    published = data.get("published")
-    return Placement(
-        id=str(data["id"]),
-        lead=str(data["lead"]),
-        terms={str(k): float(v) for k, v in dict(data.get("terms") or {}).items()},  # type: ignore[call-overload]
-        names={str(k): float(v) for k, v in dict(data.get("names") or {}).items()},  # type: ignore[call-overload]
-        dates=[date.fromisoformat(str(d)) for d in list(data.get("dates") or [])],  # type: ignore[call-overload]
-        published=date.fromisoformat(str(published)) if published else None,
     )

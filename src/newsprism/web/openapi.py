@@ -2,7 +2,7 @@
 
 The comparison endpoint returns stored JSON as is, and the ingest endpoint reads its body by
 hand (to bound its size), so neither has a pydantic model for FastAPI to describe. Their
-schemas are added here: the published comparison JSON Schema (render/comparison.schema.json,
+schemas are added here: the published comparison JSON Schema (codec/comparison.schema.json,
 the one contract, not a copy) and `ArticleIn`.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from newsprism.render.json import comparison_schema
+from newsprism.codec import comparison_schema
 from newsprism.web.schemas import ArticleIn
 
 COMPONENTS = "#/components/schemas/"

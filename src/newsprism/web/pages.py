@@ -22,8 +22,8 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
+from newsprism.codec import comparison_from_dict
 from newsprism.render.html import STATUS_LABELS
-from newsprism.render.json import comparison_from_dict
 from newsprism.render.view import build_report, human_date
 from newsprism.web.api import checked_query, known_story
 from newsprism.web.auth import COOKIE_NAME, TOKEN_WRONG, read_allowed, require_read

@@ -1,7 +1,8 @@
-"""Stored analysis JSON loads back into the same Analysis the pipeline produced."""
+"""The analysis form: stored analysis JSON loads back into the same Analysis the pipeline produced."""
 
 from __future__ import annotations
 
+from newsprism.codec import analysis_from_dict, analysis_to_dict
 from newsprism.model import (
     Analysis,
     Citation,
@@ -14,8 +15,6 @@ from newsprism.model import (
     Role,
     Sentence,
 )
-from newsprism.render.json import analysis_to_dict
-from newsprism.store import analysis_from_dict
 
 
 def _analysis() -> Analysis:

@@ -1,14 +1,16 @@
-"""Analysis JSON (render/json.py's `analysis_to_dict`) back into the model's dataclasses.
+"""The analysis form: one line of `newsprism analyze` output, and what the archive stores.
 
-The archive stores analyses as the JSON users already see, so that `show` and `serve` can run
-the compare stage on stored stories without re-analysing. Keys the model does not know are
-dropped and fields missing from the JSON take the model's defaults: an analysis stored by an
-older or newer newsprism still loads, as long as the required fields are there.
+Written with every field of the Analysis, so the line is the whole reading of the article and
+`show`/`serve` can compare stored stories without analysing them again. Read back tolerantly:
+keys the model does not know are dropped and fields missing from the JSON take the model's
+defaults, so an analysis stored by an older or newer newsprism still loads as long as the
+required fields are there. That tolerance is why the line carries no version field of its own;
+ANALYSIS_VERSION names the published schema's version (its `$id`).
 """
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import asdict, fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsprism.model import (
@@ -29,6 +31,14 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 T = TypeVar("T", bound="DataclassInstance")
+
+ANALYSIS_VERSION = "1"
+"""The version of analysis.schema.json; the analysis line itself does not carry it."""
+
+
+def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
+    """One line of `newsprism analyze` output: every field of the Analysis."""
+    return asdict(analysis)
 
 
 def _build(cls: type[T], data: dict[str, Any], **nested: Any) -> T:

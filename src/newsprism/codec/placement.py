@@ -1,0 +1,38 @@
+"""The placement form: an article's story-placement features as the archive stores them.
+
+Stored beside every article so that a later run replays the clusterer without reading the
+article again (store/workflow.py). The archive keeps the dict opaque; only this module knows
+its shape. It carries no version field: reading takes the terms, names and dates as optional,
+and a change that older code could not read would have to add one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsprism.model import Placement
+
+
+def placement_to_dict(features: Placement) -> dict[str, object]:
+    """A Placement as JSON, for the archive to replay without reading the article again."""
+    return {
+        "id": features.id,
+        "lead": features.lead,
+        "terms": features.terms,
+        "names": features.names,
+        "dates": [d.isoformat() for d in features.dates],
+        "published": features.published.isoformat() if features.published else None,
+    }
+
+
+def placement_from_dict(data: dict[str, object]) -> Placement:
+    """The Placement that `placement_to_dict` turned into `data`."""
+    published = data.get("published")
+    return Placement(
+        id=str(data["id"]),
+        lead=str(data["lead"]),
+        terms={str(k): float(v) for k, v in dict(data.get("terms") or {}).items()},  # type: ignore[call-overload]
+        names={str(k): float(v) for k, v in dict(data.get("names") or {}).items()},  # type: ignore[call-overload]
+        dates=[date.fromisoformat(str(d)) for d in list(data.get("dates") or [])],  # type: ignore[call-overload]
+        published=date.fromisoformat(str(published)) if published else None,
+    )
