@@ -126,6 +126,33 @@ def test_cluster_writes_one_line_per_article_and_reports_bad_inputs(tmp_path: Pa
     assert set(rows[0]) == {"id", "story", "duplicate_of"}
     story = {r["id"]: r["story"] for r in rows}
     assert story["a"] == story["b"] != story["c"]
+    assert "3 articles in 2 stories" in result.stderr
+
+
+def test_ingest_keeps_the_pages_it_changed_and_stories_lists_them_as_json(tmp_path: Path) -> None:
+    from newsprism.store.db import open_store
+    from newsprism.web.pages import page_version
+
+    a = write(tmp_path, "a.txt", STORY_A)
+    b = write(tmp_path, "b.txt", STORY_B)
+    db = str(tmp_path / "archive.db")
+    result = runner.invoke(app, ["ingest", str(a), str(b), "--published", "2025-02-24", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "added 2, skipped 0 already stored; 1 stories changed" in result.stderr
+    listed = runner.invoke(app, ["stories", "--db", db, "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    [row] = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert row["article_count"] == 2
+    with open_store(db) as store:
+        summary = store.get_story(row["id"])
+        assert store.page(row["id"], page_version(summary)) is not None
+    old = runner.invoke(app, ["stories", "--db", db, "--json"])
+    assert old.exit_code == 0
+    assert old.stdout == listed.stdout
+    assert "--json is deprecated; use --format json" in old.stderr
+    table = runner.invoke(app, ["stories", "--db", db])
+    assert table.exit_code == 0
+    assert row["id"] in table.stdout and not table.stdout.lstrip().startswith("{")
 
 
 def test_eval_clusters_scores_a_prediction_against_gold(tmp_path: Path) -> None:

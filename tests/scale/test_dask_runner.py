@@ -1,4 +1,4 @@
-"""The Dask runner gives what a single process gives: the same analyses, the same stories."""
+"""The Dask executor gives what the local one gives: the same analyses, the same stories."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from newsprism.analyze.pipeline import analyze
 from newsprism.model import Article
-from newsprism.scale.dask_runner import DaskOptions, analyze_distributed, cluster_distributed, dask_client
-from newsprism.stories.cluster import StoryClusterer
+from newsprism.scale import DaskExecutor, DaskOptions, LocalExecutor
+from newsprism.scale.dask_runner import dask_client
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,19 +51,16 @@ def test_distributed_analysis_matches_a_single_process(client):
         )
         for i in range(150)
     ]
-    local = [asdict(a) for a in analyze(articles)]
-    remote = [asdict(a) for a in analyze_distributed(articles, client)]
+    local = [asdict(a) for a in LocalExecutor().analyze(articles)]
+    remote = [asdict(a) for a in DaskExecutor(client).analyze(articles)]
     assert remote == local
 
 
 def test_distributed_clustering_gives_the_same_stories_on_1000_articles(client):
     corpus = bench_corpus()
     articles = [a for a, _ in corpus.story_corpus(1000, seed=5)]
-    single = StoryClusterer()
-    for _ in single.add_many(articles):
-        pass
-    single.refine()
-    distributed = cluster_distributed(articles, client)
+    single = LocalExecutor().cluster(articles)
+    distributed = DaskExecutor(client).cluster(articles)
     assert list(distributed.assignments()) == list(single.assignments())
     assert len({a.story for a in single.assignments()}) > 100
 
@@ -74,9 +71,9 @@ def test_ingest_on_dask_stores_the_same_stories_as_one_process(client, tmp_path)
 
     articles = [a for a, _ in bench_corpus().story_corpus(120, seed=8)]
     groupings = []
-    for name, runner in (("one.db", None), ("dask.db", client)):
+    for name, executor in (("one.db", LocalExecutor()), ("dask.db", DaskExecutor(client))):
         with open_store(str(tmp_path / name)) as store:
-            report = ingest_articles(store, articles, client=runner)
+            report = ingest_articles(store, articles, executor=executor)
             assert report.added == len(articles)
             groups = [
                 sorted(a.id for a in store.story_articles(summary.id))
@@ -85,3 +82,14 @@ def test_ingest_on_dask_stores_the_same_stories_as_one_process(client, tmp_path)
             groupings.append(sorted(groups))
     assert groupings[0] == groupings[1]
     assert len(groupings[0]) > 10
+
+
+def test_an_ingest_batch_is_analyzed_and_prepared_on_dask_as_in_one_process(client):
+    articles = [a for a, _ in bench_corpus().story_corpus(70, seed=3)]
+    local_analyses, local_prepared = LocalExecutor().analyze_and_prepare(articles)
+    analyses, prepared = DaskExecutor(client).analyze_and_prepare(articles)
+    assert [asdict(a) for a in analyses] == [asdict(a) for a in local_analyses]
+    assert [(a.id, p) for a, p, _ in prepared] == [(a.id, p) for a, p, _ in local_prepared]
+    for (_, _, vector), (_, _, local_vector) in zip(prepared, local_prepared, strict=True):
+        assert vector.dtype == local_vector.dtype
+        assert np.allclose(vector, local_vector, atol=1e-2)

@@ -176,10 +176,12 @@ class FakeIngest:
 
     received: list[Article] = field(default_factory=list)
     fail: Exception | None = None
+    pages: Any = None
 
-    def __call__(self, store: Any, articles: Iterable[Article]) -> FakeReport:
+    def __call__(self, store: Any, articles: Iterable[Article], pages: Any = None) -> FakeReport:
         if self.fail is not None:
             raise self.fail
+        self.pages = pages
         batch = list(articles)
         self.received.extend(batch)
         return FakeReport(added=len(batch), skipped=0, errors=[], stories_changed=["s-new"])

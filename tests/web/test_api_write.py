@@ -69,6 +69,13 @@ def test_one_article_is_ingested_as_a_json_lines_row_would_be(writer: TestClient
     assert article.source == "Valley Courier"
 
 
+def test_an_ingest_through_the_api_renders_the_pages_it_changed(writer: TestClient, fake_ingest: Any) -> None:
+    from newsprism.web.pages import prerender_pages
+
+    assert writer.post("/api/v1/articles", json=ARTICLE, headers=AUTH).status_code == 200
+    assert fake_ingest.pages is prerender_pages
+
+
 def test_a_list_of_articles_keeps_ids_and_order(writer: TestClient, fake_ingest: Any) -> None:
     batch = [{**ARTICLE, "id": "a-1"}, {"id": 7, "text": "A second, shorter article about the ferry."}]
     response = writer.post("/api/v1/articles", json=batch, headers=AUTH)

@@ -10,19 +10,22 @@ What is spread and what is not:
   therefore exactly those of a single-process run over the same input.
 
 Partitions are submitted with a bounded number in flight, so the client holds a few partitions,
-never the corpus, and a slow worker does not make results pile up.
+never the corpus, and a slow worker does not make results pile up. Each worker runs a partition
+through the local executor (executor.py), so both executors run the same code on an article;
+`DaskExecutor` is the protocol's face of this module.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, TypeVar
 
 from newsprism.model import Analysis, Article
+from newsprism.scale.executor import LocalExecutor
 from newsprism.stories.cluster import BATCH, Prepared, StoryClusterer, prepare_batch
 
 T = TypeVar("T")
@@ -71,9 +74,7 @@ def dask_client(options: DaskOptions) -> Iterator[Any]:
 
 
 def _analyze_partition(articles: list[Article]) -> list[Analysis]:
-    from newsprism.analyze.pipeline import analyze
-
-    return list(analyze(articles))
+    return list(LocalExecutor().analyze(articles))
 
 
 def _prepare_partition(articles: list[Article]) -> list[Prepared]:
@@ -138,15 +139,11 @@ def cluster_distributed(
 
 
 def _analyze_and_prepare_partition(articles: list[Article]) -> tuple[list[Analysis], list[Prepared]]:
-    from newsprism.analyze.pipeline import analyze
-    from newsprism.stories.embed import embed_leads
-
-    analyses = list(analyze(articles))
-    return analyses, prepare_batch(list(zip(articles, analyses, strict=True)), embed_leads)
+    return LocalExecutor().analyze_and_prepare(articles)
 
 
 def analyze_and_prepare(
-    articles: list[Article], client: Any, options: DaskOptions | None = None
+    articles: Sequence[Article], client: Any, options: DaskOptions | None = None
 ) -> tuple[list[Analysis], list[Prepared]]:
     """Analyses and placement data of one ingest batch, computed on the workers in partitions.
 
@@ -163,3 +160,27 @@ def analyze_and_prepare(
         analyses.extend(part_analyses)
         prepared.extend(part_prepared)
     return analyses, prepared
+
+
+@dataclass(frozen=True, slots=True)
+class DaskExecutor:
+    """The executor protocol (executor.py) over the workers of a Dask `client`."""
+
+    client: Any
+    options: DaskOptions = field(default_factory=DaskOptions)
+
+    def analyze(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        return analyze_distributed(articles, self.client, self.options)
+
+    def cluster(self, articles: Iterable[Article], clusterer: StoryClusterer | None = None) -> StoryClusterer:
+        return cluster_distributed(articles, self.client, clusterer, self.options)
+
+    def analyze_and_prepare(self, batch: Sequence[Article]) -> tuple[list[Analysis], list[Prepared]]:
+        return analyze_and_prepare(batch, self.client, self.options)
+
+
+@contextmanager
+def dask_executor(options: DaskOptions) -> Iterator[DaskExecutor]:
+    """A `DaskExecutor` on the client `options` name; a local cluster it starts is closed on exit."""
+    with dask_client(options) as client:
+        yield DaskExecutor(client, options)

@@ -14,6 +14,11 @@ Why it is shaped like this:
 - *Stored once*: an article whose id or content is already stored is skipped, whichever
   process stored it, and counted as skipped even when another writer stored it between this
   run's check and its write; its story is then left to that writer.
+- *Pages with their comparisons*: the web pages of the stories that changed are rendered here,
+  right after their comparisons, so no ingest path (the command, the API) leaves a page to be
+  built on its first visit. The caller passes the renderer (`web.pages.prerender_pages`):
+  pages are the web's form of a comparison, and the store does not import the layers that
+  render.
 """
 
 from __future__ import annotations
@@ -21,11 +26,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
 
 import numpy as np
 
-from newsprism.analyze.pipeline import analyze
 from newsprism.codec import (
     analysis_from_dict,
     analysis_to_dict,
@@ -35,12 +38,15 @@ from newsprism.codec import (
 )
 from newsprism.compare.pipeline import compare
 from newsprism.model import Article, Placement
+from newsprism.scale.executor import Executor, LocalExecutor
 from newsprism.store.db import Store
 from newsprism.store.records import NewArticle, content_hash
-from newsprism.stories.cluster import BATCH, StoryClusterer, prepare_batch
-from newsprism.stories.embed import embed_leads
+from newsprism.stories.cluster import BATCH, StoryClusterer
 
 Progress = Callable[[int], None]
+
+PageRenderer = Callable[[Store, Iterable[str]], int]
+"""Renders and keeps the pages of the given stories, returning how many (`web.pages.prerender_pages`)."""
 
 
 @dataclass(slots=True)
@@ -52,6 +58,7 @@ class IngestReport:
     errors: list[str] = field(default_factory=list)
     stories_changed: list[str] = field(default_factory=list)
     comparisons_refreshed: int = 0
+    pages_rendered: int = 0
 
 
 def replay(store: Store) -> tuple[StoryClusterer, dict[str, str | None]]:
@@ -71,15 +78,23 @@ def replay(store: Store) -> tuple[StoryClusterer, dict[str, str | None]]:
 
 
 def ingest_articles(
-    store: Store, articles: Iterable[Article], progress: Progress | None = None, client: Any = None
+    store: Store,
+    articles: Iterable[Article],
+    progress: Progress | None = None,
+    *,
+    executor: Executor | None = None,
+    pages: PageRenderer | None = None,
 ) -> IngestReport:
-    """Store new articles, place them in stories and refresh the comparisons that changed.
+    """Store new articles, place them in stories, refresh the comparisons that changed and, with
+    a `pages` renderer, render the pages of the stories that changed.
 
-    With a Dask `client`, each batch is analyzed and prepared for placement on its workers
-    (scale/dask_runner.py); storing and placing stay here, in input order, so the archive ends
-    with the same stories either way (lead vectors are rounded to float16, which hides the
-    last-bit differences another batch size can make).
+    Each batch is analyzed and prepared for placement by the `executor` (this process by
+    default; Dask workers with `scale.DaskExecutor`); storing and placing stay here, in input
+    order, so the archive ends with the same stories either way (lead vectors are rounded to
+    float16, which hides the last-bit differences another batch size can make).
     """
+    if executor is None:
+        executor = LocalExecutor()
     report = IngestReport()
     clusterer, stored = replay(store)
     others: set[str] = set()  # placed here, but written first by another process
@@ -87,7 +102,7 @@ def ingest_articles(
     while batch := list(islice(stream, BATCH)):
         fresh = _new_only(store, batch, report)
         if fresh:
-            others |= _add_batch(store, clusterer, fresh, report, client)
+            others |= _add_batch(store, clusterer, fresh, report, executor)
         if progress:
             progress(len(batch))
     clusterer.refine()
@@ -99,6 +114,8 @@ def ingest_articles(
         touched = store.assign_stories(changed) | set(changed.values())
         report.stories_changed = sorted(touched)
     report.comparisons_refreshed = refresh_comparisons(store)
+    if pages is not None:
+        report.pages_rendered = pages(store, report.stories_changed)
     return report
 
 
@@ -117,16 +134,10 @@ def _new_only(store: Store, batch: list[Article], report: IngestReport) -> list[
 
 
 def _add_batch(
-    store: Store, clusterer: StoryClusterer, fresh: list[Article], report: IngestReport, client: Any = None
+    store: Store, clusterer: StoryClusterer, fresh: list[Article], report: IngestReport, executor: Executor
 ) -> set[str]:
     """Analyze, place and write `fresh`; return the ids another writer stored in the meantime."""
-    if client is None:
-        analyses = list(analyze(fresh))
-        prepared = prepare_batch([(a, an) for a, an in zip(fresh, analyses, strict=True)], embed_leads)
-    else:
-        from newsprism.scale.dask_runner import analyze_and_prepare
-
-        analyses, prepared = analyze_and_prepare(fresh, client)
+    analyses, prepared = executor.analyze_and_prepare(fresh)
     for _ in clusterer.add_prepared(prepared):
         pass
     rows = []

@@ -576,12 +576,21 @@ class StoryClusterer:
             yield Assignment(id=record.id, story=self.find(record.story), duplicate_of=record.duplicate_of)
 
 
+def place_all(articles: Iterable[Article], clusterer: StoryClusterer | None = None) -> StoryClusterer:
+    """Place a whole stream in order and refine once at the end.
+
+    Returns the clusterer rather than its assignments, so a caller can also report its notes.
+    """
+    if clusterer is None:
+        clusterer = StoryClusterer()
+    for _ in clusterer.add_many(articles):
+        pass
+    clusterer.refine()
+    return clusterer
+
+
 def cluster_assignments(
     articles: Iterable[Article], config: ClusterConfig | None = None, encoder: Encoder | None = None
 ) -> Iterator[Assignment]:
     """Place a whole stream, refine once at the end, then yield every article's final story."""
-    clusterer = StoryClusterer(config, encoder)
-    for _ in clusterer.add_many(articles):
-        pass
-    clusterer.refine()
-    yield from clusterer.assignments()
+    yield from place_all(articles, StoryClusterer(config, encoder)).assignments()

@@ -118,9 +118,12 @@ def _ingest(store: StoreAPI, articles: Sequence[Article]) -> IngestReportLike:
         raise HTTPException(
             status.HTTP_503_SERVICE_UNAVAILABLE, "Ingest is not available on this server."
         ) from None
+    # Imported here: pages.py imports this module.
+    from newsprism.web.pages import prerender_pages
+
     # The workflow takes the concrete Store; the app holds it through the StoreAPI protocol.
     concrete: Any = store
-    report: IngestReportLike = ingest_articles(concrete, articles)
+    report: IngestReportLike = ingest_articles(concrete, articles, pages=prerender_pages)
     return report
 
 

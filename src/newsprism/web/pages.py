@@ -176,7 +176,7 @@ def page_router(store: StoreAPI, settings: WebSettings, env: Environment) -> API
         # A story page changes only when its story or its comparison does, and building it (the
         # comparison JSON, the view, the template) costs far more than serving it. Pages are kept
         # by story version: the last ones in memory, all of them in the archive when it can hold
-        # them (`newsprism ingest` renders the pages of the stories it changed).
+        # them (every ingest renders the pages of the stories it changed: store/workflow.py).
         version = page_version(summary)
         key = (story_id, version)
         with rendered_lock:
