@@ -32,13 +32,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from corpus import load_articles
+from newsprism.analyze.attendance import extract_attendance
 from newsprism.analyze.citations import extract_citations
 from newsprism.analyze.claims import extract_claims
+from newsprism.analyze.date_context import read_date_context
 from newsprism.analyze.dates import extract_dates
 from newsprism.analyze.entities import extract_entities
 from newsprism.analyze.events import extract_events
+from newsprism.analyze.lists import extract_lists
 from newsprism.analyze.numbers import extract_numbers
 from newsprism.analyze.pipeline import BATCH_SIZE, analyze
+from newsprism.analyze.places import extract_places
+from newsprism.analyze.quantities import read_quantities
 from newsprism.analyze.quotes import extract_quotes
 from newsprism.analyze.roles import attach_roles
 from newsprism.analyze.sentences import SentenceIndex
@@ -54,7 +59,8 @@ CLOCKS: dict[str, Callable[[], float]] = {"cpu": time.process_time, "wall": time
 
 
 READERS = (
-    "sentences", "entities", "roles", "quotes", "dates", "numbers", "citations", "events", "claims", "json",
+    "sentences", "entities", "roles", "quotes", "dates", "date context", "numbers", "quantities", "citations",
+    "events", "claims", "attendance", "lists", "places", "json",
 )  # fmt: skip
 
 
@@ -108,24 +114,36 @@ def breakdown(articles: list[Article], repeats: int, clock: str) -> dict[str, fl
             t4 = now()
             dates = extract_dates(doc, sents, published_day(article))
             t5 = now()
-            numbers = extract_numbers(doc, sents)
+            dates = read_date_context(doc, sents, dates)
             t6 = now()
-            citations = extract_citations(doc, sents, article.credits)
+            numbers = extract_numbers(doc, sents)
             t7 = now()
-            events = extract_events(doc, sents, entities)
+            numbers = read_quantities(doc, sents, numbers)
             t8 = now()
-            claims = extract_claims(doc, sents)
+            citations = extract_citations(doc, sents, article.credits)
             t9 = now()
+            events = extract_events(doc, sents, entities)
+            t10 = now()
+            claims = extract_claims(doc, sents)
+            t11 = now()
+            attendance = extract_attendance(doc, sents, entities)
+            t12 = now()
+            lists = extract_lists(doc, sents, entities)
+            t13 = now()
+            places = extract_places(doc, sents, entities)
+            t14 = now()
             analysis = Analysis(
                 id=article.id, language="en", sentences=sentence_list, entities=entities, quotes=quotes,
                 dates=dates, numbers=numbers, citations=citations, events=events, claims=claims,
+                attendance=attendance, lists=lists, places=places,
             )  # fmt: skip
             json.dumps(analysis_to_dict(analysis), ensure_ascii=False)
-            t10 = now()
+            t15 = now()
             for key, a, b in (
                 ("sentences", t0, t1), ("entities", t1, t2), ("roles", t2, t3), ("quotes", t3, t4),
-                ("dates", t4, t5), ("numbers", t5, t6), ("citations", t6, t7), ("events", t7, t8),
-                ("claims", t8, t9), ("json", t9, t10),
+                ("dates", t4, t5), ("date context", t5, t6), ("numbers", t6, t7), ("quantities", t7, t8),
+                ("citations", t8, t9), ("events", t9, t10), ("claims", t10, t11), ("attendance", t11, t12),
+                ("lists", t12, t13), ("places", t13, t14), ("json", t14, t15),
             ):  # fmt: skip
                 spent[key] += b - a
         for key, value in spent.items():

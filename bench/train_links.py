@@ -127,8 +127,7 @@ def _story(
     name: str, articles: list, analyses: list, same: object, judged_of: object
 ) -> tuple[Story, object]:
     from newsprism.compare.actors import fold_actors
-    from newsprism.compare.align import article_pairs
-    from newsprism.compare.pipeline import story_signals
+    from newsprism.compare.align import article_pairs, story_signals
     from newsprism.compare.signals import story_pair_features
 
     _, index = fold_actors(analyses)

@@ -15,6 +15,10 @@ from typing import Literal
 FactStatus = Literal["corroborated", "single_source", "disputed"]
 DatePrecision = Literal["day", "week", "month", "year", "time"]
 Tense = Literal["past", "present", "future"]
+Modality = Literal["asserted", "hedged", "irrealis"]
+"""How a clause puts what it says: as a fact ("will attend"), hedged ("could attend", "would cut
+$800 billion"), or as something wished, asked for or conditional ("urged Putin to attend", "if
+Putin attends"). The comparison never sets a reading of one modality against one of another."""
 
 
 @dataclass(slots=True)
@@ -42,10 +46,18 @@ class Article:
 
 @dataclass(slots=True)
 class Sentence:
+    """One sentence of an article.
+
+    `borrowed_values`: the values it states are not its own claim's, because they are shared out
+    among several subjects ("... $34 million and $9 million, respectively") or belong to an
+    earlier period ("Prior to that, she spent four seasons ..."); such values are never compared.
+    """
+
     index: int
     text: str
     start: int
     end: int
+    borrowed_values: bool = False
 
 
 @dataclass(slots=True)
@@ -60,13 +72,18 @@ class Mention:
 
 @dataclass(slots=True)
 class Role:
-    """A title or role an outlet gives an actor ("Deputy Defense Minister", "presidential aide")."""
+    """A title or role an outlet gives an actor ("Deputy Defense Minister", "presidential aide").
+
+    `leaving`: the sentence tells of someone leaving a post ("the club fired president Ed Moss"),
+    so the role is the post as it was when it ended, neither plainly current nor plainly former.
+    """
 
     role: str
     sentence: int
     start: int
     end: int
     article: str = ""
+    leaving: bool = False
 
 
 @dataclass(slots=True)
@@ -107,6 +124,13 @@ class DateRef:
 
     `date` is ISO 8601 at the stated precision ("2025-05-14", "2025-05", "2022"), or None
     when the expression cannot be anchored (no publication date and no explicit year).
+
+    What the date dates is read with it: `words_before` and `words_after` are the sentence's
+    words on each side as written (up to eight), empty in an analysis stored before
+    they were read. `anaphoric`: it counts from another time of the story, not from the
+    publication ("the next day", "that week"); `quoted`: it stands inside a quotation, so it is
+    the speaker's ("today" in a quote); `dateline`: its sentence is a publication line
+    ("Posted November 12, 2011"), the outlet's day rather than the happening's.
     """
 
     text: str
@@ -117,6 +141,11 @@ class DateRef:
     start: int
     end: int
     part_of_day: str | None = None
+    words_before: list[str] = field(default_factory=list)
+    words_after: list[str] = field(default_factory=list)
+    anaphoric: bool = False
+    quoted: bool = False
+    dateline: bool = False
 
 
 @dataclass(slots=True)
@@ -126,6 +155,15 @@ class NumberRef:
     `qualifier` keeps an approximation marker written before the number ("at least", "about",
     "more than"), or the vague scale word itself ("thousands"), so "at least 12" and "12" are
     not mistaken for the same claim.
+
+    The words around it say what kind of figure it is. `standalone` is True for a count or an
+    amount in its own right, False for an age, a multiplier ("five times"), a clock time, a
+    model name ("F-16") or a part of a larger count ("two other victims"), which no other
+    outlet's figure can contradict, and None where it was not read (an analysis stored before
+    it was): only standalone figures are compared. For those, `outcomes` says what happened to
+    what it counts ("dead", "injured", "missing", "arrested", "evacuated", "rescued"),
+    `modifiers` holds the words between it and its noun ("3 machine guns": "machine"), and
+    `modality` whether it is stated or put as a possibility ("the plan would cut $800 billion").
     """
 
     text: str
@@ -136,6 +174,10 @@ class NumberRef:
     start: int
     end: int
     qualifier: str | None = None
+    standalone: bool | None = None
+    outcomes: list[str] = field(default_factory=list)
+    modifiers: list[str] = field(default_factory=list)
+    modality: Modality | None = None
 
 
 @dataclass(slots=True)
@@ -182,6 +224,69 @@ class ClaimRef:
 
 
 @dataclass(slots=True)
+class AttendanceRef:
+    """An actor said to take part in something, or to stay away: "Putin will not travel to
+    Istanbul", "Trump skipped the summit".
+
+    `entity` is the id of an Entity of the same analysis. `lemma` is the kind of taking part,
+    "attend" (attend, join, participate, take part, show up) or "travel" (travel, go, come,
+    visit); `negated` is True for staying away, whether said with a negation ("will not attend",
+    "declined to attend") or a verb of avoiding ("skipped", "boycotted"). `text` is the verb
+    phrase as written ("would not be attending") and `start`/`end` its span; `target` the words
+    after it ("to Istanbul for talks"), which say where or what.
+    """
+
+    entity: str
+    lemma: str
+    negated: bool
+    modality: Modality
+    text: str
+    target: str
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class ListRef:
+    """People a sentence names one after another, joined by commas or "and": "Fomin, Deputy
+    Foreign Minister Galuzin and Igor Kostyukov".
+
+    `entities` are ids of Entities of the same analysis in reading order (at least two);
+    `gaps[i]` is the number of words between the i-th name and the next (a title, an age, an
+    aside), so a reader can split the list where a gap is too long to be one list. A name that
+    describes someone else ("Ruiz's aide", "a Ruiz ally") is not listed. `taking_part`: the
+    sentence is about who takes part (a delegation, a line-up, who joined or travelled), not a
+    list of examples.
+    """
+
+    entities: list[str]
+    gaps: list[int]
+    taking_part: bool
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class PlaceRef:
+    """A place a sentence puts something in: a place name right after a preposition of place
+    ("came down near Mombasa"), and not one that qualifies a noun ("a Seattle woman").
+
+    `entity` is the id of an Entity of the same analysis; `preposition` the word before it
+    ("in", "near"); `words_before` the sentence's words before the preposition, as written (up
+    to eight): what happened there.
+    """
+
+    entity: str
+    preposition: str
+    words_before: list[str]
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
 class Analysis:
     """Everything newsprism reads off one article."""
 
@@ -195,6 +300,9 @@ class Analysis:
     citations: list[Citation] = field(default_factory=list)
     events: list[EventRef] = field(default_factory=list)
     claims: list[ClaimRef] = field(default_factory=list)
+    attendance: list[AttendanceRef] = field(default_factory=list)
+    lists: list[ListRef] = field(default_factory=list)
+    places: list[PlaceRef] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -20,13 +20,16 @@ from newsprism.codec import (
 )
 from newsprism.model import (
     Analysis,
+    AttendanceRef,
     Citation,
     ClaimRef,
     DateRef,
     Entity,
     EventRef,
+    ListRef,
     Mention,
     NumberRef,
+    PlaceRef,
     Quote,
     Role,
     Sentence,
@@ -125,6 +128,9 @@ def _hand_made_analysis() -> Analysis:
         ],
         events=[EventRef("hurt", "injure", None, ["worker"], 0, 52, 56)],
         claims=[ClaimRef(0, 37, 56, "clause")],
+        attendance=[AttendanceRef("a1-e1", "attend", True, "hedged", "said", "", 0, 16, 20)],
+        lists=[ListRef(["a1-e1", "a1-e1"], [1], False, 0, 6, 15)],
+        places=[PlaceRef("a1-e1", "in", ["Mayor"], 0, 6, 15)],
     )
 
 
@@ -141,6 +147,9 @@ def test_analysis_dict_validates_against_analysis_schema() -> None:
         "citations",
         "events",
         "claims",
+        "attendance",
+        "lists",
+        "places",
     }
     validate_analysis(data)
 
@@ -150,6 +159,39 @@ def test_analysis_without_events_still_validates() -> None:
     data = analysis_to_dict(_hand_made_analysis())
     del data["events"]
     validate_analysis(data)
+
+
+def test_analysis_without_the_readings_of_compare_still_validates() -> None:
+    """Analyses written before attendance, lists, places and the figure and date readings lack
+    those fields; they stay valid."""
+    data = analysis_to_dict(_hand_made_analysis())
+    for key in ("attendance", "lists", "places"):
+        del data[key]
+    for key in ("standalone", "outcomes", "modifiers", "modality"):
+        del data["numbers"][0][key]
+    for key in ("words_before", "words_after", "anaphoric", "quoted", "dateline"):
+        del data["dates"][0][key]
+    del data["sentences"][0]["borrowed_values"]
+    del data["entities"][0]["roles"][0]["leaving"]
+    validate_analysis(data)
+
+
+@pytest.mark.parametrize(
+    "break_it",
+    [
+        lambda d: d["attendance"][0].update(modality="rumoured"),
+        lambda d: d["attendance"][0].update(lemma="dance"),
+        lambda d: d["lists"][0].update(entities=["a1-e1"]),
+        lambda d: d["numbers"][0].update(outcomes="dead"),
+        lambda d: d["places"][0].pop("preposition"),
+    ],
+    ids=["modality", "lemma", "one-name-list", "outcomes-not-a-list", "place-without-preposition"],
+)
+def test_analysis_schema_rejects_broken_readings(break_it) -> None:
+    data = analysis_to_dict(_hand_made_analysis())
+    break_it(data)
+    with pytest.raises(jsonschema.ValidationError):
+        validate_analysis(data)
 
 
 def test_analysis_schema_rejects_an_unknown_citation_kind() -> None:

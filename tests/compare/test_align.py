@@ -3,16 +3,13 @@ else is linked. Sentences are our own, written for these tests."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from newsprism.analyze.pipeline import analyze
 from newsprism.compare.actors import fold_actors
-from newsprism.compare.align import Link, group_links
-from newsprism.compare.links import LinkModel, LinkRule, load_model, model_from_dict
-from newsprism.compare.pipeline import align_facts, story_signals
+from newsprism.compare.align import Link, align_facts, group_links, story_signals
+from newsprism.compare.links import load_model
 from newsprism.compare.signals import FEATURES, pair_features, timestamp_line
-from newsprism.lang.lexicon import content_stems, stem
 from newsprism.model import Article, Fact
 
 
@@ -29,11 +26,6 @@ def linked(facts: list[Fact], first: tuple[str, int], second: tuple[str, int]) -
         for f in facts
         if f.status != "single_source"
     )
-
-
-def test_stems_fold_inflection_and_diacritics() -> None:
-    assert stem("captured") == stem("capture") == stem("captures")
-    assert content_stems("Erdoğan met the pirates") == content_stems("Erdogan met a pirate")
 
 
 FILLER_A = "Rain is expected across the region for the rest of the week. "
@@ -151,21 +143,3 @@ def test_a_second_sentence_of_one_outlet_joins_when_linked_to_every_other_outlet
     articles = [0, 0, 1, 2]  # a headline (0) and a lead (1) of outlet 0
     links = [Link(1, 2, 0.9), Link(2, 3, 0.9), Link(1, 3, 0.85), Link(0, 2, 0.8), Link(0, 3, 0.7)]
     assert group_links(articles, links) == [[0, 1, 2, 3]]
-
-
-def test_the_link_rule_asks_more_of_a_pair_that_is_not_each_others_best() -> None:
-    model = LinkModel("claim", np.zeros(1), np.ones(1), np.zeros(1), 0.0, LinkRule(0.4, 0.7, 0.9), 1.0)
-    p = np.array([0.5, 0.5, 0.8, 0.95])
-    rank_ab = np.array([0, 1, 1, 3])
-    rank_ba = np.array([0, 0, 1, 2])
-    assert model.decide(p, rank_ab, rank_ba).tolist() == [True, False, True, True]
-
-
-def test_the_shipped_model_matches_the_features_and_refuses_other_ones() -> None:
-    model = load_model("claim")
-    assert model.weights.shape == (len(FEATURES),)
-    assert 0 < model.trust <= 1
-    with pytest.raises(ValueError, match="other features"):
-        model_from_dict({"features": ["cosine"], "granularities": {}}, "claim")
-    with pytest.raises(ValueError, match="unknown granularity"):
-        load_model("paragraph")

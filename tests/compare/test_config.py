@@ -9,9 +9,9 @@ import pytest
 
 from newsprism.compare.brief import build_brief, prominence
 from newsprism.compare.config import AlignConfig, CompareConfig
-from newsprism.compare.framing import is_spelling_variant, respelled
 from newsprism.compare.quantities import number_interval, numbers_consistent
 from newsprism.compare.signals import candidate_pairs
+from newsprism.compare.spelling import is_spelling_variant, respelled
 from newsprism.model import Article, Fact, FactMention, NumberRef
 
 ARTICLES = [Article(id=a, text="", source=a.title()) for a in ("herald", "ledger", "wire")]

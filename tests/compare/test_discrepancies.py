@@ -1,11 +1,26 @@
-"""Discrepancies: different values for one thing across outlets, each traced to its sentence."""
+"""Discrepancies: different values for one thing across outlets, each traced to its sentence.
+
+The analyses here are written by hand (sentences, the entities and where they are named, the
+numbers and dates), then read by the real readers of analyze/ (`read`), so each test pins what
+the comparison makes of a sentence; tests/analyze/ pins the readers alone.
+"""
 
 from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
+from newsprism.analyze.attendance import extract_attendance
+from newsprism.analyze.date_context import read_date_context
+from newsprism.analyze.lists import extract_lists
+from newsprism.analyze.places import extract_places
+from newsprism.analyze.quantities import read_quantities
+from newsprism.analyze.roles import tells_of_leaving
+from newsprism.analyze.sentences import SentenceIndex, borrows_values
 from newsprism.compare.actors import ActorIndex
-from newsprism.compare.discrepancies import find_discrepancies, read_claim
+from newsprism.compare.discrepancies import find_discrepancies
+from newsprism.lang.nlp import load_nlp
 from newsprism.model import (
     Analysis,
     DatePrecision,
@@ -94,8 +109,41 @@ def actors_of(*analyses: Analysis) -> list[StoryEntity]:
     return list(seen.values())
 
 
+def parse(analysis: Analysis) -> Doc:
+    """The analysis's sentences parsed as one text, split where the analysis splits them."""
+    nlp = load_nlp()
+    doc = nlp.make_doc(" ".join(s.text for s in analysis.sentences))
+    starts = {s.start for s in analysis.sentences}
+    for token in doc:
+        token.is_sent_start = token.idx in starts
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def read(analysis: Analysis, actors: list[StoryEntity]) -> None:
+    """Fill in what analysis reads off the parse: what each figure and date is, attendance
+    claims, lists of people, places, borrowed values, and roles given as a post ends."""
+    doc = parse(analysis)
+    sentences = SentenceIndex(doc)
+    assert len(sentences) == len(analysis.sentences)
+    for sentence, span in zip(analysis.sentences, sentences.spans, strict=True):
+        sentence.borrowed_values = borrows_values(span)
+    analysis.numbers = read_quantities(doc, sentences, analysis.numbers)
+    analysis.dates = read_date_context(doc, sentences, analysis.dates)
+    analysis.attendance = extract_attendance(doc, sentences, analysis.entities)
+    analysis.lists = extract_lists(doc, sentences, analysis.entities)
+    analysis.places = extract_places(doc, sentences, analysis.entities)
+    for actor in actors:
+        for role in actor.roles:
+            if role.article == analysis.id:
+                role.leaving = tells_of_leaving(sentences.spans[role.sentence])
+
+
 def run(facts: list[Fact], *analyses: Analysis, actors: list[StoryEntity] | None = None) -> list[Discrepancy]:
     story_actors = actors if actors is not None else actors_of(*analyses)
+    for analysis in analyses:
+        read(analysis, story_actors)
     return find_discrepancies(facts, {a.id: a for a in analyses}, story_actors, index_of(*analyses))
 
 
@@ -393,9 +441,11 @@ def test_publication_lines_and_two_bare_years_are_not_compared() -> None:
 # Roles --------------------------------------------------------------------------------------
 
 
-def _with_roles(roles_a: list[str], roles_b: list[str]) -> tuple[Analysis, Analysis, list[StoryEntity]]:
+def _with_roles(
+    roles_a: list[str], roles_b: list[str], told_b: str = "Alexander Fomin arrived."
+) -> tuple[Analysis, Analysis, list[StoryEntity]]:
     a = article("a", ["X spoke.", "Alexander Fomin spoke."], [("fomin", "PERSON", ["Alexander Fomin"])])
-    b = article("b", ["Alexander Fomin arrived.", "Y spoke."], [("fomin", "PERSON", ["Alexander Fomin"])])
+    b = article("b", [told_b, "Y spoke."], [("fomin", "PERSON", ["Alexander Fomin"])])
     roles = [Role(r, 1, 0, 0, "a") for r in roles_a] + [Role(r, 0, 0, 0, "b") for r in roles_b]
     actor = StoryEntity("fomin", "Alexander Fomin", "PERSON", ["Alexander Fomin"], roles, ["a", "b"])
     return a, b, [actor]
@@ -438,9 +488,14 @@ def test_who_someone_is_and_a_post_in_a_sentence_telling_its_end_are_not_compare
     a, b, actors = _with_roles(["recently-dismissed man"], ["54-year-old Ottawa man"])
     assert run([], a, b, actors=actors) == []
     # "The club fired president X" gives the post as it was when he lost it.
-    a, b, actors = _with_roles(["former president"], ["president"])
-    b.sentences[0].text = "A year ago, the club fired president Alexander Fomin."
+    a, b, actors = _with_roles(
+        ["former president"], ["president"], "A year ago, the club fired president Alexander Fomin."
+    )
     assert run([], a, b, actors=actors) == []
+    a, b, actors = _with_roles(
+        ["former president"], ["president"], "A year ago, a fire hit president Alexander Fomin."
+    )
+    assert kinds(run([], a, b, actors=actors)) == ["role"]
 
 
 def test_one_outlet_disagreeing_with_itself_is_not_a_role_discrepancy() -> None:
@@ -598,18 +653,3 @@ def test_same_polarity_is_agreement_and_different_events_are_not_compared() -> N
     a = article("a", ["Trump will not travel to Istanbul.", "Trump will travel to Riyadh."], trump)
     b = article("b", ["Trump won't be traveling to Istanbul."], trump)
     assert run([], a, b) == []
-
-
-def test_reading_attendance_claims() -> None:
-    assert read_claim(" will not travel to Istanbul.") == ("travel", False, "will not travel", "to Istanbul")
-    assert read_claim(" declined to attend it") == ("attend", False, "declined to attend", "it")
-    assert read_claim(" will skip the summit") == ("attend", False, "will skip", "the summit")
-    assert read_claim(" is going to take part in the talks") == (
-        "attend",
-        True,
-        "is going to take part",
-        "in the talks",
-    )
-    assert read_claim(" will be joined by two deputies") is None
-    assert read_claim(" would consider traveling to Turkey") is None
-    assert read_claim(" said the talks will go ahead") is None

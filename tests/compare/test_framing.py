@@ -5,13 +5,8 @@ from __future__ import annotations
 import re
 
 from newsprism.compare.actors import ActorIndex
-from newsprism.compare.framing import (
-    find_framing,
-    is_spelling_variant,
-    loaded_words_in,
-    parse_role,
-    roles_conflict,
-)
+from newsprism.compare.framing import find_framing, loaded_words_in
+from newsprism.compare.offices import parse_role
 from newsprism.model import (
     Analysis,
     Entity,
@@ -104,16 +99,6 @@ def test_shortenings_abbreviations_and_shared_forms_are_not_spellings() -> None:
         StoryEntity("kyiv", "Kyiv", "GPE", [], [], ["a", "b"]),
     ]
     assert of_kind(run([], actors, a, b), "spelling") == []
-
-
-def test_spelling_variant_rules() -> None:
-    assert is_spelling_variant("Zelensky", "Zelenskyy")
-    assert is_spelling_variant("Kiev", "Kyiv")
-    assert not is_spelling_variant("Putin", "Vladimir Putin")
-    assert not is_spelling_variant("US", "United States")
-    assert not is_spelling_variant("America", "United States")
-    assert is_spelling_variant("Sergei Lavrov", "Sergey Lavrov")
-    assert not is_spelling_variant("Donald Trump", "Melania Trump")
 
 
 # Loaded words -------------------------------------------------------------------------------
@@ -212,40 +197,3 @@ def test_a_label_added_to_a_shared_one_is_not_a_difference_and_each_label_shows_
         ("b", "Sen."),
         ("c", "party whip"),
     ]
-
-
-def test_parse_role_reads_head_specifics_rank_and_former() -> None:
-    parts = parse_role("Russia's former Deputy Defence Minister")
-    assert parts is not None
-    assert (parts.head, set(parts.specifics), set(parts.ranks), parts.former) == (
-        "minister",
-        {"defense"},
-        {"deputy"},
-        True,
-    )
-    assert parse_role("36-year-old") is None
-    head_of = parse_role("the head of Russia's military intelligence (GRU)")
-    assert head_of is not None and head_of.head == "head"
-    assert head_of.specifics == {"military", "intelligence"}
-
-
-def test_roles_conflict_only_on_one_head() -> None:
-    def clash(x: str, y: str, names: frozenset[str] = frozenset()) -> bool:
-        a, b = parse_role(x, names), parse_role(y, names)
-        assert a is not None and b is not None
-        return roles_conflict(a, b)
-
-    assert clash("Deputy Foreign Minister", "Deputy Defense Minister")
-    assert clash("Secretary of State", "Defense Secretary")
-    assert clash("Vice President", "President")
-    assert not clash("presidential aide", "former culture minister")
-    assert not clash("presidential aide", "senior aide")
-    # The story's organisation names say where an office sits, not which office it is.
-    assert not clash("Kremlin spokesman", "presidential spokesperson", frozenset({"kremlin"}))
-    assert clash("Kremlin spokesman", "presidential spokesperson")
-    # Two organisations named: two posts, one past and one present, both true.
-    teams = frozenset({"boston", "celtics", "sixers"})
-    assert not clash("former head coach of the Boston Celtics", "Sixers coach", teams)
-    assert clash("former head coach", "head coach")
-    # What follows a comma is another label, not part of this one.
-    assert not clash("chairman of the board, the team's owner", "chairman")

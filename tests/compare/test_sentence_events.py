@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsprism.analyze.pipeline import analyze
 from newsprism.compare.actors import fold_actors
-from newsprism.compare.pipeline import sentence_events
+from newsprism.compare.align import sentence_events
 from newsprism.model import Article
 
 

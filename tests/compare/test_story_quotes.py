@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.compare.pipeline import described_actor
+from newsprism.compare.actors import described_actor
 from newsprism.model import Role, StoryEntity
 
 

@@ -1,7 +1,10 @@
 """Article -> Analysis: one spaCy pass per article, then cheap rule-based readers over the parse.
 
 Every reader works on the parsed `Doc` the pipeline already made, so the whole analysis costs
-little more than the spaCy pass itself (bench/analysis_speed.py measures it).
+little more than the spaCy pass itself (bench/analysis_speed.py measures it). This is the one
+place that reads the text: what the comparison needs from the words around a name, a number or
+a date (who attends, what a figure counts, what a date dates) is read here, once, and emitted
+as typed references, so that compare/ only compares them.
 """
 
 from __future__ import annotations
@@ -15,12 +18,17 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsprism.analyze.attendance import extract_attendance
 from newsprism.analyze.citations import extract_citations
 from newsprism.analyze.claims import extract_claims
+from newsprism.analyze.date_context import read_date_context
 from newsprism.analyze.dates import extract_dates
 from newsprism.analyze.entities import extract_entities
 from newsprism.analyze.events import extract_events
+from newsprism.analyze.lists import extract_lists
 from newsprism.analyze.numbers import extract_numbers
+from newsprism.analyze.places import extract_places
+from newsprism.analyze.quantities import read_quantities
 from newsprism.analyze.quotes import extract_quotes
 from newsprism.analyze.roles import attach_roles
 from newsprism.analyze.sentences import SentenceIndex
@@ -121,11 +129,14 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
         sentences=sentences.sentences(),
         entities=entities,
         quotes=quotes,
-        dates=extract_dates(doc, sentences, published_day(article)),
-        numbers=extract_numbers(doc, sentences),
+        dates=read_date_context(doc, sentences, extract_dates(doc, sentences, published_day(article))),
+        numbers=read_quantities(doc, sentences, extract_numbers(doc, sentences)),
         citations=extract_citations(doc, sentences, article.credits),
         events=extract_events(doc, sentences, entities),
         claims=extract_claims(doc, sentences),
+        attendance=extract_attendance(doc, sentences, entities),
+        lists=extract_lists(doc, sentences, entities),
+        places=extract_places(doc, sentences, entities),
     )
 
 

@@ -19,6 +19,7 @@ _OPENERS = frozenset({"“", "„", "«", "``"})
 _CLOSERS = frozenset({"”", "»"})
 _AFTER_CLOSE = frozenset(".,;:!?)]}—–-…")
 _BEFORE_OPEN = frozenset("([{—–-/")
+_SENTENCE_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 
 
 @dataclass(slots=True)
@@ -76,6 +77,14 @@ def scan_quotations(text: str) -> list[Quotation]:
             else:
                 out.append(Quotation(start, inner, end, end, False))
     return out
+
+
+def quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Character spans of a sentence between double quotation marks, curly or straight, an
+    unclosed one running to the sentence's end: the cheap reading a rule over one sentence needs
+    ("today" in a quote is the speaker's day), where `scan_quotations` pairs the marks of a whole
+    article."""
+    return [(m.start(), m.end()) for m in _SENTENCE_QUOTED.finditer(sentence)]
 
 
 def opens_clause(text: str, q: Quotation) -> bool:

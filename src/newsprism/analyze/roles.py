@@ -17,8 +17,9 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.entities import headline_sentences
+from newsprism.analyze.lemmas import lemma_set
 from newsprism.analyze.sentences import SentenceIndex
-from newsprism.lang.offices import HONORIFICS, LEFT_POST, is_title_word
+from newsprism.lang.offices import HONORIFICS, LEAVING_VERBS, LEFT_POST, is_title_word
 from newsprism.model import Entity, Role
 
 ROLE_TYPES = frozenset({"PERSON", "ORG"})
@@ -31,6 +32,8 @@ _LEADING_JUNK = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"
 _COPULA_SUBJECTS = frozenset({"who", "which", "that"})
 _APPOSITIVE_OPENERS = frozenset({",", "(", "—", "–", "-"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_LEAVING = lemma_set(w for w in LEAVING_VERBS if " " not in w)
+_LEAVING_PHRASES = frozenset(w for w in LEAVING_VERBS if " " in w)  # "step down"
 
 
 def attach_roles(doc: Doc, sentences: SentenceIndex, entities: list[Entity]) -> None:
@@ -41,6 +44,7 @@ def attach_roles(doc: Doc, sentences: SentenceIndex, entities: list[Entity]) -> 
     """
     headlines = headline_sentences(sentences)
     person_tokens = _person_tokens(doc, entities)
+    leaving: dict[int, bool] = {}
     for entity in entities:
         if entity.type not in ROLE_TYPES:
             continue
@@ -59,7 +63,25 @@ def attach_roles(doc: Doc, sentences: SentenceIndex, entities: list[Entity]) -> 
                     and _normal(role.role) != _normal(entity.name)
                 ):
                     seen.add(_normal(role.role))
+                    if role.sentence not in leaving:
+                        leaving[role.sentence] = tells_of_leaving(sentences.spans[role.sentence])
+                    role.leaving = leaving[role.sentence]
                     entity.roles.append(role)
+
+
+def tells_of_leaving(sent: Span) -> bool:
+    """Whether a sentence tells of someone leaving a post ("fired", "the ousted president",
+    "stepped down"), by the lemmas of its verbs and participles. Nouns never do ("a fire"), nor
+    does a verb's base form: "called on him to resign", "should step down" ask for an exit, they
+    do not report one."""
+    tokens = [t for t in sent if not t.is_space]
+    for i, token in enumerate(tokens):
+        if token.pos_ in ("NOUN", "PROPN") or token.tag_ == "VB":
+            continue
+        following = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
+        if token in _LEAVING or f"{token.lemma_.lower()} {following}" in _LEAVING_PHRASES:
+            return True
+    return False
 
 
 def _person_tokens(doc: Doc, entities: list[Entity]) -> set[int]:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
 
 from newsprism.model import Sentence
+
+# Openings that put a sentence's values in an earlier period than the story's: "Prior to that,
+# she spent four seasons as ..." (each a sequence of lower-cased tokens).
+EARLIER_PERIOD_OPENINGS = (("prior", "to", "that"), ("before", "that"), ("until", "then"), ("previously",))
 
 
 class SentenceIndex:
@@ -30,6 +34,7 @@ class SentenceIndex:
                 continue
             self.spans.append(sent)
         self._starts = [s.start_char for s in self.spans]
+        self._token_starts = [t.idx for t in doc]
 
     def __len__(self) -> int:
         return len(self.spans)
@@ -41,9 +46,36 @@ class SentenceIndex:
     def of_span(self, span: Span) -> int:
         return self.of_char(span.start_char)
 
+    def token_at(self, char: int) -> int:
+        """Index of the token containing character offset `char` (the nearest before it)."""
+        return max(0, bisect_right(self._token_starts, char) - 1)
+
+    def token_from(self, char: int) -> int:
+        """Index of the first token that starts at or after character offset `char`."""
+        return bisect_left(self._token_starts, char)
+
     def sentences(self) -> list[Sentence]:
         out = []
         for i, span in enumerate(self.spans):
             text = span.text.rstrip()
-            out.append(Sentence(index=i, text=text, start=span.start_char, end=span.start_char + len(text)))
+            out.append(
+                Sentence(
+                    index=i,
+                    text=text,
+                    start=span.start_char,
+                    end=span.start_char + len(text),
+                    borrowed_values=borrows_values(span),
+                )
+            )
         return out
+
+
+def borrows_values(span: Span) -> bool:
+    """Whether a sentence's values belong to something other than its own claim: shared out
+    among several subjects ("$34 million and $9 million, respectively") or told of an earlier
+    period ("Previously, ...", "Prior to that, ...")."""
+    if any(t.lower_ == "respectively" for t in span):
+        return True
+    first = next((i for i, t in enumerate(span) if not (t.is_punct or t.is_space)), len(span))
+    opening = tuple(t.lower_ for t in span[first : first + 3])
+    return any(opening[: len(phrase)] == phrase for phrase in EARLIER_PERIOD_OPENINGS)

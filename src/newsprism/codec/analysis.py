@@ -5,7 +5,14 @@ Written with every field of the Analysis, so the line is the whole reading of th
 keys the model does not know are dropped and fields missing from the JSON take the model's
 defaults, so an analysis stored by an older or newer newsprism still loads as long as the
 required fields are there. That tolerance is why the line carries no version field of its own;
-ANALYSIS_VERSION names the published schema's version (its `$id`).
+ANALYSIS_VERSION names the published schema's version (its `$id`), which changes only when a
+field is renamed, removed or changes meaning: fields are added without a new version, as the
+schema's description promises.
+
+The defaults are chosen so that a line written before a reading existed compares quietly rather
+than wrongly: with no attendance, list or place references and no figure marked `standalone`,
+the comparison finds no attendance, participant, place, number or date differences in it until
+the article is analysed again (roles are still compared).
 """
 
 from __future__ import annotations
@@ -15,13 +22,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsprism.model import (
     Analysis,
+    AttendanceRef,
     Citation,
     ClaimRef,
     DateRef,
     Entity,
     EventRef,
+    ListRef,
     Mention,
     NumberRef,
+    PlaceRef,
     Quote,
     Role,
     Sentence,
@@ -71,4 +81,12 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
         citations=[_build(Citation, c) for c in data.get("citations", [])],
         events=[_build(EventRef, e, themes=list(e.get("themes", []))) for e in data.get("events", [])],
         claims=[_build(ClaimRef, c) for c in data.get("claims", [])],
+        attendance=[_build(AttendanceRef, a) for a in data.get("attendance", [])],
+        lists=[
+            _build(ListRef, r, entities=list(r.get("entities", [])), gaps=list(r.get("gaps", [])))
+            for r in data.get("lists", [])
+        ],
+        places=[
+            _build(PlaceRef, p, words_before=list(p.get("words_before", []))) for p in data.get("places", [])
+        ],
     )

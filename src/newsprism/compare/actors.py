@@ -5,16 +5,24 @@ actor arrives under different spellings ("Erdogan", "Recep Tayyip Erdoğan", "Ki
 by surname alone. Folding them lets a reader see every role each outlet gives one actor, and lets
 the quote and discrepancy stages speak of actors rather than strings. The rules are the ones the
 article-level extraction uses (lang/names.py), applied to the union of a story's names.
+
+A speaker is often described rather than named ("the Ukrainian leader", "the senator"); which
+actor that is only the story's roles together can say, so that resolution is here too, and the
+story's quotes are attributed to actors with it (`story_quotes`).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from newsprism.compare.offices import parse_role
+from newsprism.lang.fold import fold
 from newsprism.lang.names import canonical_name, known_type, name_key, shortening_roots, slugify
-from newsprism.model import Analysis, Entity, Role, StoryEntity
+from newsprism.lang.offices import LEADER_TITLES
+from newsprism.model import Analysis, Entity, Role, StoryEntity, StoryQuote
 
 ActorIndex = dict[tuple[str, str], str]
 """(article id, article-level entity id) -> story entity id."""
@@ -128,3 +136,99 @@ def _unique_id(slug: str, taken: set[str]) -> str:
         candidate, n = f"{slug}-{n}", n + 1
     taken.add(candidate)
     return candidate
+
+
+# Speakers described, not named --------------------------------------------------------------------
+
+
+_LEADERS = "|".join(LEADER_TITLES)
+_TITLE = re.compile(rf"^the (?:([a-z]+) )?({_LEADERS})$")
+# "Vice President X" is not "the president"; nor is a former one.
+_HEAD_OF_STATE = re.compile(rf"(?<!vice )(?<!deputy )(?<!former )\b({_LEADERS})\b")
+
+
+def _plain(text: str) -> str:
+    """Folded and without dots, so "U.S. President" and "the US president" compare."""
+    return fold(text).replace(".", "")
+
+
+def described_actor(speaker: str, actors: Sequence[StoryEntity]) -> StoryEntity | None:
+    """The actor a descriptive speaker stands for: "the Ukrainian leader" is the one person some
+    outlet of the story calls "Ukrainian President ...", "the president" the one person any
+    outlet calls a president; None unless exactly one fits.
+
+    Reporters name a leader once and then describe them; the article alone cannot say which
+    leader is Ukrainian, but the roles the outlets give together often can.
+    """
+    match = _TITLE.match(_plain(speaker))
+    if match is None:
+        return _titled_actor(speaker, actors)
+    country, title = match.groups()
+
+    def fits(role: str) -> bool:
+        # "leader" is any head of government; "president" must be called a president.
+        said = [m.group(1) for m in _HEAD_OF_STATE.finditer(role)]
+        if not (said if title == "leader" else title in said):
+            return False
+        return country is None or country in role.split()
+
+    return _the_one(actors, lambda role: fits(_plain(role)))
+
+
+_DESCRIBED = re.compile(r"^the (?:([a-z]+) )?([a-z]+)$")
+
+
+def _titled_actor(speaker: str, actors: Sequence[StoryEntity]) -> StoryEntity | None:
+    """ "the congressman", "the Democratic senator", "the spokesman": the one person whose role,
+    in some outlet, is that office (abbreviations and synonyms folded: "Rep." is a congressman),
+    with the qualifier among its words; None unless exactly one fits."""
+    match = _DESCRIBED.match(_plain(speaker))
+    if match is None:
+        return None
+    qualifier, title = match.groups()
+    wanted = parse_role(title)
+    if wanted is None:
+        return None
+
+    def fits(role: str) -> bool:
+        parts = parse_role(role)
+        words = _plain(role).split()
+        if parts is None or parts.head != wanted.head or parts.former or parts.ranks or "prime" in words:
+            return False  # a former or deputy one is not "the senator", a prime minister not "the minister"
+        return qualifier is None or qualifier in words
+
+    return _the_one(actors, fits)
+
+
+def _the_one(actors: Sequence[StoryEntity], fits: Callable[[str], bool]) -> StoryEntity | None:
+    """The only person with a role that fits; None for nobody, and for two or more."""
+    found = [a for a in actors if a.type == "PERSON" and any(fits(r.role) for r in a.roles)]
+    return found[0] if len(found) == 1 else None
+
+
+def story_quotes(
+    analyses: Sequence[Analysis], actors: Sequence[StoryEntity], actor_index: ActorIndex
+) -> list[StoryQuote]:
+    """Quotes of all articles, each speaker mapped to the story-level actor where one is known."""
+    names = {a.id: a.name for a in actors}
+    out = []
+    for analysis in analyses:
+        for q in analysis.quotes:
+            entity = actor_index.get((analysis.id, q.speaker_entity)) if q.speaker_entity else None
+            if entity is None and q.speaker:
+                described = described_actor(q.speaker, actors)
+                entity = described.id if described else None
+            out.append(
+                StoryQuote(
+                    speaker=names.get(entity, q.speaker) if entity else q.speaker,
+                    speaker_entity=entity,
+                    text=q.text,
+                    direct=q.direct,
+                    article=analysis.id,
+                    sentence=q.sentence,
+                    start=q.start,
+                    end=q.end,
+                    cue=q.cue,
+                )
+            )
+    return out

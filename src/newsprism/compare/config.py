@@ -40,7 +40,8 @@ class CompareConfig:
     have their values compared when each has at least `parallel_min_words` content stems and they
     share `parallel_min_shared` of them, at least `parallel_min_overlap` of the shorter one.
     `date_context_words` words each side of a date say what it dates; `place_context_words`
-    words before a place's preposition say what happened there.
+    words before a place's preposition say what happened there (analysis keeps eight words on
+    each side, so neither reads further than that).
 
     Figures (quantities.py): two exact figures agree within `exact_tolerance` (relative, each
     way: rounding), hedged ones ("about 30") within `approx_tolerance`; two figures more than
@@ -48,9 +49,10 @@ class CompareConfig:
 
     Participants (attendance.py): a list of people allows `list_gap_words` words between two
     names (a title, an age, a home town); two lists are compared when the longer names at least
-    `min_listed` people and the shorter `min_listed_other`.
+    `min_listed` people and the shorter `min_listed_other` (analysis reads a list only where a
+    sentence names two people or more, so a sentence naming one person lists nobody).
 
-    Spelling (framing.py, story_view.py): two words of four letters or more
+    Spelling (spelling.py): two words of four letters or more
     (`respelling_min_letters`) with the same first letter are one name respelled when their
     similarity ratio reaches `respelling_ratio` ("Kiev" / "Kyiv").
 

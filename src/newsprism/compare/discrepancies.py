@@ -12,7 +12,10 @@ Precision ("2022" / "March 2022") widens what counts as agreement. Spelling vari
 "Kyiv") never reach these rules: the actors are folded before, so both spellings are one actor.
 
 This module holds the entry point, the choice of parallel sentences and the date, place and
-role rules; figures are read in `quantities`, participants and attendance in `attendance`.
+role rules; figures are compared in `quantities`, participants and attendance in `attendance`.
+Every rule compares what analysis read (the references of the Analysis: what each date dates,
+where a sentence places something, which roles are given in a sentence telling of a post's
+end); none reads a sentence again.
 """
 
 from __future__ import annotations
@@ -21,9 +24,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from newsprism.compare.attendance import attendance_conflicts, participant_conflicts, read_claim
+from newsprism.compare.attendance import attendance_conflicts, participant_conflicts
 from newsprism.compare.config import DEFAULT_CONFIG, CompareConfig
-from newsprism.compare.framing import RoleParts, parse_role, roles_conflict, story_name_words
+from newsprism.compare.offices import RoleParts, parse_role, roles_conflict, story_name_words
 from newsprism.compare.quantities import (
     number_conflicts,
     number_interval,
@@ -31,7 +34,6 @@ from newsprism.compare.quantities import (
     numbers_consistent,
 )
 from newsprism.compare.story_view import (
-    PLACE_TYPES,
     StoryView,
     Where,
     build_story_view,
@@ -51,40 +53,10 @@ __all__ = [
     "number_interval",
     "numbers_comparable",
     "numbers_consistent",
-    "read_claim",
 ]
 
-_ANAPHORIC = re.compile(r"\b(next|following|previous|same|that|earlier|later|before|after)\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b")
-_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _GRAIN = {"time": "day"}  # a clock time is compared as its day: time zones differ between outlets
-PUBLICATION_CUES = frozenset({"posted", "published", "updated", "filed", "posted:", "published:", "updated:"})
-LOCATIVES = frozenset({"in", "at", "to", "near", "outside", "inside", "into"})
-# Words that may follow a place that is itself the object of "in"/"at"/"to"; any other lower-case
-# word makes the place a modifier ("a Seattle woman").
-# fmt: off
-PLACE_FOLLOWERS = frozenset(
-    {"and", "or", "but", "on", "in", "at", "for", "to", "with", "by", "from", "of", "after", "before",
-     "during", "since", "until", "when", "where", "which", "who", "that", "as", "while", "if", "than",
-     "will", "would", "was", "were", "is", "are", "has", "have", "had", "did", "does", "do", "could",
-     "should", "may", "might", "said", "says", "told", "earlier", "later", "last", "this", "next",
-     "early", "late", "yesterday", "today", "tomorrow", "tonight"}
-)
-# fmt: on
-_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
-# A sentence telling that someone left a post: the role it gives is the one they held.
-_LEFT_POST = re.compile(
-    r"\b(?:fired|firing|fires|ousted|ousting|resigned|resigns|resigning|dismissed|sacked|replaced"
-    r"|replacing|stepped down|steps down|stepping down|quit|quits|retired|retiring)\b",
-    re.IGNORECASE,
-)
-
-# A sentence whose values are not the fact's own: "... for $80 million and $25 million,
-# respectively" shares them out among several subjects; "Prior to that, she spent four seasons
-# as ..." tells of an earlier period than the fact.
-_NOT_ITS_OWN_VALUES = re.compile(
-    r"\brespectively\b|^\W*(?:prior to that|before that|until then|previously)\b", re.IGNORECASE
-)
 
 
 def find_discrepancies(
@@ -131,7 +103,7 @@ def _parallel_pairs(fact: Fact, story: StoryView, config: CompareConfig) -> list
     A fact with one sentence per article needs one shared word: the alignment already paired them.
     Datelines and bylines ("Published November 11, 2011") carry almost no words besides their
     date and are never compared: every outlet publishes on its own day. Nor is a sentence whose
-    values belong to other subjects or an earlier period (_NOT_ITS_OWN_VALUES).
+    values belong to other subjects or an earlier period (`Sentence.borrowed_values`).
     """
     groups: dict[str, list[int]] = {}
     for mention in fact.mentions:
@@ -143,7 +115,7 @@ def _parallel_pairs(fact: Fact, story: StoryView, config: CompareConfig) -> list
     one_each = all(len(indices) == 1 for indices in groups.values())
     wheres = [(art, i) for art, indices in groups.items() for i in indices]
     stems = {w: story.stems(w) for w in wheres}
-    own = {w: not ((s := story.sentences.get(w)) and _NOT_ITS_OWN_VALUES.search(s.text)) for w in wheres}
+    own = {w: not ((s := story.sentences.get(w)) and s.borrowed_values) for w in wheres}
     min_words, min_shared, min_overlap = (
         config.parallel_min_words,
         config.parallel_min_shared,
@@ -179,20 +151,17 @@ class _Dated(NamedTuple):
 
 
 def _dated_in(where: Where, story: StoryView, context: int) -> list[_Dated]:
-    sentence = story.sentences.get(where)
-    if sentence is None or PUBLICATION_CUES & set(sentence.text.lower().split()):
+    """The sentence's dates that date its happening, each with the content stems of the
+    lower-case words around it (`context` on each side: the names around a date say who, not
+    what happened then)."""
+    refs = story.dates.get(where, [])
+    if any(ref.dateline for ref in refs):
         return []  # "posted on Wednesday, September 18": when the outlet wrote, not what happened
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(sentence.text)]
     out = []
-    for ref in story.dates.get(where, []):
-        rel_start, rel_end = ref.start - sentence.start, ref.end - sentence.start
-        if ref.date is None or _ANAPHORIC.search(ref.text) or any(s <= rel_start < e for s, e in quoted):
+    for ref in refs:
+        if ref.date is None or ref.anaphoric or ref.quoted:
             continue  # "the next day" counts from the story, "today" in a quote from the speaker
-        # Lower-case words only: the names around a date say who, not what happened then.
-        words = [
-            *sentence.text[: max(0, rel_start)].split()[-context:],
-            *sentence.text[max(0, rel_end) :].split()[:context],
-        ]
+        words = [*ref.words_before[-context:], *ref.words_after[:context]]
         out.append(_Dated(ref, content_stems(" ".join(w for w in words if w[:1].islower()))))
     return out
 
@@ -253,25 +222,17 @@ def _place_conflicts(
 
 
 def _placed(where: Where, story: StoryView, context: int) -> dict[str, tuple[str, frozenset[str]]]:
-    """The places a sentence puts something in (place names right after a locative
-    preposition), each with its type and the content stems of the lower-case words just before
-    the preposition: what happened there ("came down", "was arrested")."""
-    sentence = story.sentences.get(where)
-    if sentence is None:
-        return {}
+    """The places a sentence puts something in, by actor, each with its type and the content
+    stems of the lower-case words just before the preposition (`context` of them): what happened
+    there ("came down", "was arrested")."""
     out = {}
-    for actor, kind, start, end in story.mentions.get(where, []):
-        if kind not in PLACE_TYPES:
-            continue
-        before = sentence.text[: max(0, start - sentence.start)].lower().split()
-        while before and before[-1] in ("the", "a"):
-            before.pop()
-        after = _NEXT_WORD.match(sentence.text, max(0, end - sentence.start))
-        if after and after.group(1).islower() and after.group(1) not in PLACE_FOLLOWERS:
-            continue  # "to a Seattle woman", "in Istanbul talks": the place qualifies a noun
-        if before and before[-1] in LOCATIVES:
-            words = [w for w in before[-1 - context : -1] if w[:1].islower()]
-            out[actor] = (kind, content_stems(" ".join(words)))
+    for place in story.places.get(where, []):
+        key = (where[0], place.entity)
+        words = [w.lower() for w in place.words_before[-context:]] if context > 0 else []
+        out[story.actor(*key)] = (
+            story.type_of.get(key, ""),
+            content_stems(" ".join(w for w in words if w[:1].islower())),
+        )
     return out
 
 
@@ -289,12 +250,11 @@ def _role_conflicts(
         for role in actor.roles:
             parts = parse_role(role.role, ignore)
             if parts is not None and role.article:
-                where = (role.article, role.sentence)
-                sentence = story.sentences.get(where)
-                if sentence is not None and _LEFT_POST.search(sentence.text):
+                if role.leaving:
                     # "the club fired president Ed Moss": a post as it was when he left it,
                     # neither current nor plainly former; the sentence tells the change itself.
                     continue
+                where = (role.article, role.sentence)
                 per_article.setdefault(role.article, []).append((where, (role.role, parts)))
         arts = list(per_article)
         pairs = []

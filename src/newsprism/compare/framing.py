@@ -10,24 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from difflib import SequenceMatcher
-from functools import lru_cache
-from importlib import resources
 
+from newsprism.analyze.quotemarks import quoted_spans
 from newsprism.compare.config import DEFAULT_CONFIG, CompareConfig
-from newsprism.lang.fold import fold_diacritics
-from newsprism.lang.names import name_key, plain_key, strip_possessive
-from newsprism.lang.offices import (
-    DESCRIPTORS,
-    EXCLUSIVE_HEADS,
-    FORMER_WORDS,
-    GENERIC_BODIES,
-    NOT_OFFICES,
-    PORTFOLIO_WORDS,
-    SUBORDINATE_RANKS,
-    TITLE_SPELLINGS,
-)
+from newsprism.compare.offices import parse_role, story_name_words
+from newsprism.compare.spelling import is_spelling_variant
+from newsprism.lang.loaded_words import loaded_words
+from newsprism.lang.names import strip_possessive
 from newsprism.model import Analysis, Fact, FramingDifference, Role, StoryEntity, WordingVariant
 
 # Uses of a loaded word that carry no judgement, by the word just before or after it:
@@ -60,126 +49,7 @@ NEUTRAL_AFTER: dict[str, frozenset[str]] = {
 }
 
 
-@lru_cache(maxsize=1)
-def loaded_words() -> dict[str, str]:
-    """Loaded word -> its family, from loaded_words.txt (read once)."""
-    text = resources.files("newsprism.compare").joinpath("loaded_words.txt").read_text("utf-8")
-    out: dict[str, str] = {}
-    for line in text.splitlines():
-        family, sep, words = line.partition(":")
-        if sep and not line.lstrip().startswith("#"):
-            out.update(dict.fromkeys(words.lower().split(), family.strip()))
-    return out
-
-
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
-
-# Role parsing -------------------------------------------------------------------------------
-_ROLE_STOP = frozenset({"the", "a", "an", "and", "his", "her", "its", "their", "our", "who", "is", "was"})
-_ROLE_SPLITS = frozenset({"of", "for", "to", "at", "in", "on", "with"})
-_ROLE_TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
-_PARENS = re.compile(r"\([^)]*\)")
-
-
-@dataclass(frozen=True, slots=True)
-class RoleParts:
-    """A role read as an office: its head noun and the words that say which office it is.
-
-    "Russia's former deputy foreign minister" -> head "minister", specifics {"foreign"},
-    ranks {"deputy"}, former True.
-    """
-
-    head: str
-    specifics: frozenset[str]
-    ranks: frozenset[str]
-    former: bool
-    names: frozenset[str] = frozenset()  # the story's names in the role: "Celtics" coach
-
-
-def parse_role(text: str, ignore: frozenset[str] = frozenset()) -> RoleParts | None:
-    """Read a role's head and specifics; `ignore` holds words that never count as specifics
-    (the story's place and organisation names: "Kremlin aide" and "presidential aide" agree).
-
-    Spelling variants (Defence/Defense), dots (U.S.), possessors ("Russia's") and descriptive
-    words ("longtime", "ultra-conservative") are normalised away so that only what defines the
-    office remains.
-    """
-    # An appositive after a comma is another label ("chairman of X, the team's owner").
-    clean = _PARENS.sub(" ", fold_diacritics(text).translate({0x2019: "'", 0x2018: "'"}).lower())
-    clean = clean.split(",")[0]
-    words = [TITLE_SPELLINGS.get(w, w) for w in _ROLE_TOKEN.findall(clean.replace(".", ""))]
-    split: list[str] = []
-    for word in words:
-        prefix, _, rest = word.partition("-")
-        if rest and prefix in SUBORDINATE_RANKS | FORMER_WORDS:
-            split.extend([prefix, TITLE_SPELLINGS.get(rest, rest)])  # "vice-president", "ex-minister"
-        else:
-            split.append(word)
-    cut = next((i for i, w in enumerate(split) if w in _ROLE_SPLITS and i > 0), len(split))
-    before, after = [w for w in split[:cut] if w not in _ROLE_STOP], split[cut + 1 :]
-    if not before:
-        return None
-    head, modifiers = before[-1], before[:-1]
-    if head == "old" or any(ch.isdigit() for ch in head):
-        return None  # "36-year-old", "59 - year - old": an age, not a role
-    if head in NOT_OFFICES:
-        return None  # "a 54-year-old Ottawa man": who someone is, not a post they hold
-    bare = [w.removesuffix("'s").rstrip("'") for w in split]
-    specifics = {
-        w
-        for w in (*modifiers, *after)
-        if w not in _ROLE_STOP
-        and w not in _ROLE_SPLITS
-        and not w.endswith("'s")
-        and not w.endswith("'")
-        and w not in DESCRIPTORS
-        and w not in loaded_words()
-        and w not in SUBORDINATE_RANKS
-        and w not in FORMER_WORDS
-        and w not in GENERIC_BODIES
-        and ("-" not in w)
-        and (w not in ignore or w in PORTFOLIO_WORDS)
-        and not w.isdigit()
-    }
-    return RoleParts(
-        head=head,
-        specifics=frozenset(specifics),
-        ranks=frozenset(w for w in modifiers if w in SUBORDINATE_RANKS),
-        former=any(w in FORMER_WORDS for w in modifiers),
-        names=frozenset(w for w in bare if w in ignore and w not in PORTFOLIO_WORDS),
-    )
-
-
-def roles_conflict(a: RoleParts, b: RoleParts) -> bool:
-    """Whether one person cannot hold both roles at once: same head and a different office
-    ("deputy foreign minister" / "deputy defense minister"), a different rank ("deputy
-    minister" / "minister") or one of them former. Different heads are complementary labels."""
-    if a.head != b.head:
-        return False
-    if a.names and b.names and not a.names & b.names:
-        return False  # "former Celtics coach" and "Sixers coach": two posts, both true
-    if a.former != b.former:
-        return True
-    if a.head not in EXCLUSIVE_HEADS:
-        return False
-    if a.ranks != b.ranks:
-        return True
-    return bool(a.specifics and b.specifics and not a.specifics & b.specifics)
-
-
-def story_name_words(analyses: Iterable[Analysis]) -> frozenset[str]:
-    """Lower-cased words of every place, group and organisation name in the story."""
-    forms = {
-        form
-        for analysis in analyses
-        for entity in analysis.entities
-        if entity.type != "PERSON"
-        for form in (entity.name, *entity.aliases, *(m.text for m in entity.mentions))
-    }
-    folded = (fold_diacritics(form).lower().replace(".", "") for form in forms)
-    return frozenset(w for form in folded for w in _ROLE_TOKEN.findall(form))
-
 
 # The public entry point ---------------------------------------------------------------------
 
@@ -250,55 +120,6 @@ def _variant_pairs(
                 yield a, b
 
 
-def is_spelling_variant(a: str, b: str, config: CompareConfig = DEFAULT_CONFIG) -> bool:
-    """Two written forms of one name that differ in spelling, not in length or abbreviation.
-
-    Word by word, the shorter form's words must each match a word of the longer one, at least one
-    of them only up to diacritics or a close respelling ("Kiev" / "Kyiv", "Zelensky" /
-    "Zelenskyy"). Forms of one length the gazetteer lists as variants ("Burma" / "Myanmar")
-    count too.
-    """
-    if plain_key(a) == plain_key(b) and fold_diacritics(a) == a and fold_diacritics(b) == b:
-        return False  # case, dots or a possessive only: "US" / "U.S."
-    if _is_abbreviation(a) or _is_abbreviation(b):
-        return False
-    words_a, words_b = a.split(), b.split()
-    if len(words_a) > len(words_b):
-        words_a, words_b = words_b, words_a
-    changed = False
-    for word in words_a:
-        if any(word.lower() == other.lower() for other in words_b):
-            continue
-        if not any(respelled(word, other, config) for other in words_b):
-            break
-        changed = True
-    else:
-        if changed:
-            return True
-    # One name for another, word for word ("Burma" / "Myanmar"); "America" for "United States"
-    # is a shorter name, not another spelling.
-    key_a, key_b = plain_key(a).split(), plain_key(b).split()
-    return len(key_a) == len(key_b) and name_key(a) == name_key(b) and not set(key_a) & set(key_b)
-
-
-def respelled(a: str, b: str, config: CompareConfig = DEFAULT_CONFIG) -> bool:
-    """One word written two ways: up to diacritics, or a close respelling (`respelling_ratio`) of
-    a word of `respelling_min_letters` letters or more with the same first letter ("Kiev" /
-    "Kyiv", "Priebus" / "Preibus")."""
-    fa, fb = fold_diacritics(a).lower(), fold_diacritics(b).lower()
-    if fa == fb:
-        return True
-    shortest = config.respelling_min_letters
-    if len(fa) < shortest or len(fb) < shortest or fa[0] != fb[0]:
-        return False
-    return SequenceMatcher(None, fa, fb).ratio() >= config.respelling_ratio
-
-
-def _is_abbreviation(form: str) -> bool:
-    letters = [c for c in form if c.isalpha()]
-    return bool(letters) and (all(c.isupper() for c in letters) or "." in form)
-
-
 # Loaded words -------------------------------------------------------------------------------
 
 
@@ -306,7 +127,7 @@ def loaded_words_in(text: str) -> list[tuple[str, str, int]]:
     """(word as written, family, character offset) of each loaded word of a text, leaving out
     neutral uses ("the claims", "supposed to") and whatever stands between quotation marks."""
     lexicon = loaded_words()
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    quoted = quoted_spans(text)
     words = list(_WORD.finditer(text))
     out = []
     for i, match in enumerate(words):

@@ -213,7 +213,7 @@ def build_signals(
 ) -> StorySignals:
     """Read what the analyses emitted into per-sentence signals and embed every sentence once.
 
-    `anchors` and `events` are per analysis, per sentence (compare/pipeline.py folds them to the
+    `anchors` and `events` are per analysis, per sentence (compare/align.py folds them to the
     story's actors); entity mentions and quote speakers are folded here through `actor_index`.
     """
     sentences: list[SentenceSignal] = []

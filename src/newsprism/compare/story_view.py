@@ -2,7 +2,8 @@
 
 The rules for numbers, dates, places, participants, attendance and roles live in their own
 modules, but all of them read the same story the same way: a sentence is addressed by (article
-id, sentence index), its values are looked up once per story, and two sentences conflict only
+id, sentence index), its values (the references analysis emitted: figures, dates, places, lists
+of people, attendance claims) are looked up once per story, and two sentences conflict only
 when each holds a value that no comparable value of the other agrees with ("rose from 12 to 15"
 against "15" is agreement). Keeping that in one place keeps the rules agreeing on what a
 conflict is.
@@ -10,32 +11,31 @@ conflict is.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from newsprism.analyze.entities import PLACE_LABELS
 from newsprism.compare.config import DEFAULT_CONFIG, CompareConfig
-from newsprism.compare.framing import respelled
+from newsprism.compare.spelling import respelled
 from newsprism.lang.lexicon import content_stems
 from newsprism.lang.names import name_key, plain_key
 from newsprism.model import (
     Analysis,
+    AttendanceRef,
     DateRef,
     Discrepancy,
     DiscrepancyValue,
     Fact,
+    ListRef,
     NumberRef,
+    PlaceRef,
     Sentence,
     StoryEntity,
 )
 
 T = TypeVar("T")
 Where = tuple[str, int]  # (article id, sentence index)
-
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-# Words and single punctuation marks, apostrophes kept inside words ("didn't", "Russia’s").
-WORDS = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|[^\sA-Za-z]")
 
 
 @dataclass(slots=True)
@@ -47,6 +47,12 @@ class StoryView:
     dates: dict[Where, list[DateRef]] = field(default_factory=dict)
     # (actor id, type, start, end) of every entity mention, per sentence, in reading order
     mentions: dict[Where, list[tuple[str, str, int, int]]] = field(default_factory=dict)
+    attendance: dict[Where, list[AttendanceRef]] = field(default_factory=dict)
+    lists: dict[Where, list[ListRef]] = field(default_factory=dict)
+    places: dict[Where, list[PlaceRef]] = field(default_factory=dict)
+    # (article id, entity id) -> the story actor it folds into, and the entity's type
+    actor_of: dict[tuple[str, str], str] = field(default_factory=dict)
+    type_of: dict[tuple[str, str], str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     _words: dict[str, set[str]] = field(default_factory=dict)  # article -> its words, name-keyed
     facts_of: dict[Where, list[str]] = field(default_factory=dict)
@@ -88,6 +94,11 @@ class StoryView:
             self._words[article] = set(plain_key(" ".join(texts)).split())
         return self._words[article]
 
+    def actor(self, article: str, entity: str) -> str:
+        """The story actor an entity of an article folds into; an entity it does not know stands
+        for itself."""
+        return self.actor_of.get((article, entity), entity)
+
     def text(self, where: Where) -> str:
         sentence = self.sentences.get(where)
         return sentence.text if sentence else ""
@@ -117,12 +128,20 @@ def build_story_view(
             # Without a folded actor an entity still meets its namesakes by key.
             actor = actor_index.get((article, entity.id)) or "key:" + name_key(entity.key or entity.name)
             story.names.setdefault(actor, entity.name)
+            story.actor_of[(article, entity.id)] = actor
+            story.type_of[(article, entity.id)] = entity.type
             for m in entity.mentions:
                 found = story.mentions.setdefault((article, m.sentence), [])
                 found.append((actor, entity.type, m.start, m.end))
+        for claim in analysis.attendance:
+            story.attendance.setdefault((article, claim.sentence), []).append(claim)
+        for listed in analysis.lists:
+            story.lists.setdefault((article, listed.sentence), []).append(listed)
+        for place in analysis.places:
+            story.places.setdefault((article, place.sentence), []).append(place)
     for found in story.mentions.values():
         found.sort(key=lambda item: item[2])
-        places = sorted({actor for actor, kind, _, _ in found if kind in PLACE_TYPES})
+        places = sorted({actor for actor, kind, _, _ in found if kind in PLACE_LABELS})
         story.places_together.update(frozenset((a, b)) for n, a in enumerate(places) for b in places[n + 1 :])
     for fact in facts:
         for mention in fact.mentions:

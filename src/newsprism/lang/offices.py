@@ -17,6 +17,7 @@ HONORIFICS = words(_FILE, "honorifics")
 NAME_TITLES = words(_FILE, "name_titles")
 POST_WORDS = words(_FILE, "post_words")
 LEFT_POST = words(_FILE, "left_post")
+LEAVING_VERBS = words(_FILE, "leaving_verbs")
 FORMER_WORDS = words(_FILE, "former_words") | LEFT_POST
 TITLE_SPELLINGS: dict[str, str] = mapping(_FILE, "title_spellings")
 PORTFOLIO_WORDS = words(_FILE, "portfolio_words")
