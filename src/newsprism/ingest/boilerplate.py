@@ -15,19 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# Wire agencies and their usual short names; a name on this list is credited wherever a
-# credit line puts it. Other names need to look like an organisation (see _looks_like_outlet).
-# fmt: off
-KNOWN_AGENCIES = frozenset({
-    "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Agence France Presse",
-    "Bloomberg", "Bloomberg News", "dpa", "DPA", "ANSA", "EFE", "Xinhua", "TASS", "Interfax", "UPI",
-    "United Press International", "PA", "PA Media", "Press Association", "Kyodo", "Kyodo News",
-    "Yonhap", "ANI", "PTI", "IANS", "Anadolu", "Anadolu Agency", "RIA Novosti", "RIA", "Ukrinform",
-    "Canadian Press", "AAP", "Australian Associated Press", "Jiji", "Jiji Press", "Bernama", "Antara",
-    "Europa Press", "Lusa", "ANP", "Belga", "APA", "KNA", "CTK", "PAP", "MTI", "BTA", "HINA", "Tanjug",
-    "NTB", "Ritzau", "Notimex", "Agencia Brasil", "CNA", "Dow Jones",
-})
-# fmt: on
+from newsprism.lang.outlets import WIRE_AGENCIES
+
+# Wire agencies and their usual short names (lang/outlets.json); a name on this list is credited
+# wherever a credit line puts it. Other names need to look like an organisation (see _looks_like_outlet).
+KNOWN_AGENCIES = WIRE_AGENCIES
 _AGENCY_IN_TEXT = re.compile(
     r"\b(?:" + "|".join(re.escape(name) for name in sorted(KNOWN_AGENCIES, key=len, reverse=True)) + r")\b"
 )

@@ -32,7 +32,7 @@ from newsprism.ingest.errors import IngestFailure
 from newsprism.settings import MAX_INPUT_ENV, MB, settings_from_env
 
 # Longest BOMs first: the UTF-32 LE mark begins with the UTF-16 LE one.
-_BOMS: tuple[tuple[bytes, str], ...] = (
+BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -149,7 +149,7 @@ def decode_bytes(data: bytes, name: str | None = None) -> str:
     Raises IngestFailure for an empty, binary or undecodable file. `name` (the file, or a page's
     URL or record) is what the warning names when bad bytes had to be replaced.
     """
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return _finish(data[len(bom) :].decode(encoding))

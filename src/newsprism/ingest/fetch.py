@@ -21,7 +21,6 @@ deflate are accepted.
 
 from __future__ import annotations
 
-import codecs
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -35,7 +34,7 @@ import httpx
 
 from newsprism.errors import NewsprismError
 from newsprism.ingest.addresses import Resolver, refusal_reason, resolve_host
-from newsprism.ingest.encoding import decode_bytes, mostly_utf8, normalize_text, read_bytes
+from newsprism.ingest.encoding import BOMS, decode_bytes, mostly_utf8, normalize_text, read_bytes
 from newsprism.ingest.errors import IngestError, IngestFailure
 from newsprism.ingest.fields import NO_DEFAULTS, ArticleDefaults, normalize_published, text_id
 from newsprism.ingest.html import html_to_article
@@ -70,7 +69,7 @@ _SCHEMES = {"http": 80, "https": 443}
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
+_BOMS = tuple(bom for bom, _ in BOMS)
 
 
 @dataclass(frozen=True, slots=True)

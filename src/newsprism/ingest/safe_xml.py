@@ -19,7 +19,7 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as defused_etree
 from defusedxml import DefusedXmlException
 
-from newsprism.ingest.encoding import EMPTY
+from newsprism.ingest.encoding import BOMS, EMPTY
 from newsprism.ingest.errors import IngestFailure
 
 ENTITY_DECLARATION = "XML declares entities (refused: expanding them can exhaust memory or read local files)"
@@ -31,9 +31,6 @@ _ROOT_OR_SKIPPED = re.compile(r"<[A-Za-z_:]|<!--|<\?")
 _SKIPPED_END = {"<!--": "-->", "<?": "?>"}
 _ENTITY = re.compile(r"<!ENTITY", re.IGNORECASE)
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
-# Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
-         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))  # fmt: skip
 
 
 class UnsafeXml(IngestFailure):
@@ -126,7 +123,7 @@ def _as_text(data: bytes) -> str:
     Latin-1 maps every byte to one character, so markup in any ASCII-compatible encoding (UTF-8,
     Windows code pages) is found where it is without guessing the encoding.
     """
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
     if data[:2] == b"<\x00":

@@ -17,6 +17,8 @@ KNOWN_OUTLETS: dict[str, str] = {
 """House spellings, keyed by the lowercase name without a leading "the", dots or possessive."""
 MEDIA_WORDS = words(_FILE, "media_words")
 GENERIC_MEDIA_WORDS = words(_FILE, "generic_media_words")
+WIRE_AGENCIES = frozenset(load_table(_FILE)["wire_agencies"]["words"])
+"""Wire agencies as credit lines name them, in the spellings they use ("AP", "Associated Press")."""
 
 _DESCRIPTOR_SUFFIXES = ("", " news agency", " agency", " newspaper", " news", " tv", " television")
 
