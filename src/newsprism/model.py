@@ -181,6 +181,18 @@ class ClaimRef:
 
 
 @dataclass(slots=True)
+class EventDetails:
+    """What tells one happening from another of its kind (analyze/details.py): the day it
+    happened (ISO, or None when the text does not say), its streets, venues and parts of town
+    (folded keys), the surnames of the people who took part, and the ages it gives."""
+
+    day: str | None = None
+    places: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    ages: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Analysis:
     """Everything newsprism reads off one article."""
 
@@ -194,6 +206,7 @@ class Analysis:
     citations: list[Citation] = field(default_factory=list)
     events: list[EventRef] = field(default_factory=list)
     claims: list[ClaimRef] = field(default_factory=list)
+    details: EventDetails = field(default_factory=EventDetails)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

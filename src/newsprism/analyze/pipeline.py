@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from newsprism.analyze.citations import extract_citations
 from newsprism.analyze.claims import extract_claims
 from newsprism.analyze.dates import extract_dates
+from newsprism.analyze.details import read_details
 from newsprism.analyze.entities import extract_entities
 from newsprism.analyze.events import extract_events
 from newsprism.analyze.numbers import extract_numbers
@@ -101,6 +102,7 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
         citations=extract_citations(doc, sentences, article.credits),
         events=extract_events(doc, sentences, entities),
         claims=extract_claims(doc, sentences),
+        details=read_details(article.title, article.text, published_day(article)),
     )
 
 

@@ -17,6 +17,7 @@ from newsprism.model import (
     ClaimRef,
     DateRef,
     Entity,
+    EventDetails,
     EventRef,
     Mention,
     NumberRef,
@@ -61,4 +62,5 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
         citations=[_build(Citation, c) for c in data.get("citations", [])],
         events=[_build(EventRef, e, themes=list(e.get("themes", []))) for e in data.get("events", [])],
         claims=[_build(ClaimRef, c) for c in data.get("claims", [])],
+        details=_build(EventDetails, data.get("details") or {}),
     )

@@ -39,6 +39,7 @@ import numpy as np
 
 from newsprism.model import Analysis, Article
 from newsprism.stories.dedup import DuplicateIndex
+from newsprism.stories.evidence import Details, Evidence, LinkModel, default_model, pair_features
 from newsprism.stories.features import Placement, placement
 from newsprism.stories.index import CandidateIndex
 from newsprism.stories.split import MIN_PART, bisect
@@ -48,33 +49,22 @@ Encoder = Callable[[Sequence[str]], np.ndarray]
 
 @dataclass(frozen=True, slots=True)
 class ClusterConfig:
-    """Weights, threshold and time rules; defaults tuned on ECB+ dev and BASIL dev (bench/)."""
+    """Time rules and index sizes; whether an article or story belongs with another is the
+    link model's decision (stories/evidence.py, fitted by bench/train_stories.py)."""
 
-    w_vector: float = 1.0
-    w_terms: float = 1.0
-    w_names: float = 1.0
-    threshold: float = 0.26
-    """Mean similarity (weighted over the three views, 0..1) an article needs to join a story."""
+    model: LinkModel | None = None
+    """None: the shipped model (stories/story_model.json)."""
     window_days: int = 60
-    """Stories whose days all lie further than this from the article's day are not candidates."""
-    date_grace_days: int = 3
-    date_full_days: int = 30
-    date_penalty: float = 0.15
-    """Taken off the fit when the article is `date_full_days` or more from the story's days,
-    in proportion between `date_grace_days` and that."""
+    """Stories whose days all lie further than this from the article's day are not candidates
+    for placing it; a follow-up later than this joins its story when stories are merged."""
     max_candidates: int = 24
     key_terms: int = 8
     key_names: int = 5
     kept_terms: int = 64
     kept_names: int = 64
-    follow_up_fit: float = 0.35
-    """Two stories whose members agree this closely on average (before any date penalty) are
-    one event followed over time (the arrest, then the trial months later): they merge across
-    any gap up to `follow_up_days`. Two events of one kind agree less (ECB+ dev; BASIL's two
-    rehab stays agree at about 0.3)."""
     follow_up_days: int = 730
-    """Beyond this gap even close agreement reads as a recurrence (an annual budget vote, a
-    yearly summit), not as a follow-up: the ECB+ follow-ups lie within two years."""
+    """Stories whose spans lie further apart than this never merge, however alike: beyond it
+    agreement reads as a recurrence (an annual budget vote, a yearly summit), not a follow-up."""
     refine_every: int = 2000
     split_max: int = 300
     duplicate_threshold: float = 0.8
@@ -128,6 +118,7 @@ class Record:
     terms: tuple[np.ndarray, np.ndarray]
     names: tuple[np.ndarray, np.ndarray]
     day: date | None
+    details: Details = field(default_factory=Details)
     story: str = ""
     duplicate_of: str | None = None
     contribution: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]] | None = None
@@ -146,6 +137,7 @@ class StoryState:
     names: dict[int, float] = field(default_factory=dict)
     first_day: date | None = None
     last_day: date | None = None
+    evidence: Evidence = field(default_factory=Evidence)
 
 
 def story_id(first_article: str) -> str:
@@ -220,6 +212,7 @@ class StoryClusterer:
 
     def __init__(self, config: ClusterConfig | None = None, encoder: Encoder | None = None) -> None:
         self.config = config or ClusterConfig()
+        self.model = self.config.model or default_model()
         if encoder is None:
             from newsprism.stories.embed import embed_leads
 
@@ -276,6 +269,13 @@ class StoryClusterer:
             terms=self.term_vocab.encode(features.terms),
             names=self.name_vocab.encode(features.names),
             day=features.day,
+            details=Details(
+                places=frozenset(features.details.places),
+                people=frozenset(features.details.people),
+                ages=frozenset(features.details.ages),
+                day=features.event_day,
+                outlet=features.outlet,
+            ),
         )
         position = len(self.records)
         self.records.append(record)
@@ -293,12 +293,18 @@ class StoryClusterer:
             return
         self.term_vocab.count(record.terms[0])
         self.name_vocab.count(record.names[0])
-        best, score = self._best_story(record)
-        if best is not None and score >= self.config.threshold:
-            self._join(position, best)
+        target = self._choose(record)
+        if target is not None:
+            self._join(position, target)
         else:
             self._open(position)
         self._since_refine.append(position)
+
+    def _choose(self, record: Record) -> str | None:
+        """The story a new article joins, or None to open one (bench/train_stories.py puts
+        its gold decision here to collect what the model is fitted on)."""
+        best, probability = self._best_story(record)
+        return best if best is not None and probability >= self.model.join else None
 
     # -- scoring ------------------------------------------------------------------------------
 
@@ -315,48 +321,52 @@ class StoryClusterer:
         out += [-1 - int(i) for i in names[0][np.argsort(-names[1])[: c.key_names]]]
         return out
 
-    def fit(
+    def link_features(
         self,
         vector: np.ndarray,
         terms: tuple[np.ndarray, np.ndarray],
         names: tuple[np.ndarray, np.ndarray],
-        day: date | None,
+        evidence: Evidence,
         story: StoryState,
-    ) -> float:
-        """Mean similarity of an article to a story's members, less the date penalty."""
-        c = self.config
-        if story.weight <= 0:
-            return -1.0
-        parts = [(c.w_vector, float(vector @ story.vector))]
-        if len(terms[0]):
-            parts.append((c.w_terms, _sparse_dot(*terms, story.terms)))
-        if len(names[0]):
-            parts.append((c.w_names, _sparse_dot(*names, story.names)))
-        score = sum(w * s for w, s in parts) / (story.weight * sum(w for w, _ in parts))
-        return score - self._date_penalty(day, story)
+    ) -> np.ndarray:
+        """The link model's row for an article and a story: its mean similarity to the story's
+        members by each view, and how their details agree (stories/evidence.py)."""
+        weight = max(1, story.weight)
+        return pair_features(
+            float(vector @ story.vector) / weight,
+            _sparse_dot(*terms, story.terms) / weight if len(terms[0]) else 0.0,
+            _sparse_dot(*names, story.names) / weight if len(names[0]) else 0.0,
+            evidence,
+            story.evidence,
+        )
 
-    def _date_penalty(self, day: date | None, story: StoryState) -> float:
-        gap = _day_gap(day, story)
-        return 0.0 if gap is None else self._date_penalty_for_gap(gap)
+    def candidate_rows(self, record: Record, exclude: str | None = None) -> list[tuple[str, np.ndarray]]:
+        """The candidate stories of an article (index and time window), each with its row."""
+        terms, names = self._views(record)
+        evidence = Evidence.of(record.details)
+        candidates = self.index.candidates(
+            self._keys(terms, names), record.vector, self.find, self.config.max_candidates
+        )
+        rows = []
+        for sid in candidates:
+            story = self.stories[sid]
+            if sid == exclude or story.weight <= 0 or not self._in_window(record.day, story):
+                continue
+            rows.append((sid, self.link_features(record.vector, terms, names, evidence, story)))
+        return rows
 
     def _in_window(self, day: date | None, story: StoryState) -> bool:
         gap = _day_gap(day, story)
         return gap is None or gap <= self.config.window_days
 
     def _best_story(self, record: Record, exclude: str | None = None) -> tuple[str | None, float]:
-        terms, names = self._views(record)
-        candidates = self.index.candidates(
-            self._keys(terms, names), record.vector, self.find, self.config.max_candidates
-        )
-        best, best_score = None, -math.inf
-        for sid in candidates:
-            story = self.stories[sid]
-            if sid == exclude or not self._in_window(record.day, story):
-                continue
-            score = self.fit(record.vector, terms, names, record.day, story)
-            if score > best_score:
-                best, best_score = sid, score
-        return best, best_score
+        """The candidate story the article most probably belongs to, with that probability."""
+        best, best_p = None, -math.inf
+        for sid, row in self.candidate_rows(record, exclude):
+            p = self.model.probability(row)
+            if p > best_p:
+                best, best_p = sid, p
+        return best, best_p
 
     # -- story bookkeeping ---------------------------------------------------------------------
 
@@ -388,6 +398,7 @@ class StoryClusterer:
         story.vector += record.vector
         _add_sparse(story.terms, terms, 1.0)
         _add_sparse(story.names, names, 1.0)
+        story.evidence.add(record.details, 1)
         if record.day is not None:
             story.first_day = min(record.day, story.first_day or record.day)
             story.last_day = max(record.day, story.last_day or record.day)
@@ -404,6 +415,7 @@ class StoryClusterer:
             story.vector -= record.vector
             _add_sparse(story.terms, terms, -1.0)
             _add_sparse(story.names, names, -1.0)
+            story.evidence.add(record.details, -1)
             record.contribution = None
         # The span is kept: a story that once covered a day still may; recomputing it would
         # cost a pass over the members for a rule that only softens a penalty.
@@ -472,29 +484,21 @@ class StoryClusterer:
         vector = (story.vector / max(1, story.weight)).astype(np.float32)
         return vector, top(story.terms, c.kept_terms), top(story.names, c.kept_names)
 
-    def _story_fit(self, a: StoryState, b: StoryState) -> tuple[float, float]:
-        """The date penalty between two stories and the mean similarity between their members
-        (average linkage) before it."""
-        c = self.config
+    def _story_probability(self, a: StoryState, b: StoryState) -> float:
+        """The probability that two stories report one event: the link model over the mean
+        similarity between their members (average linkage) and how their details agree."""
         if a.weight <= 0 or b.weight <= 0:
-            return 0.0, -1.0
-        small, large = (a, b) if len(a.terms) + len(a.names) <= len(b.terms) + len(b.names) else (b, a)
-        parts = [(c.w_vector, float(a.vector @ b.vector))]
-        if small.terms:
-            parts.append((c.w_terms, _dict_dot(small.terms, large.terms)))
-        if small.names:
-            parts.append((c.w_names, _dict_dot(small.names, large.names)))
-        score = sum(w * s for w, s in parts) / (a.weight * b.weight * sum(w for w, _ in parts))
-        gaps = [g for g in (_day_gap(b.first_day, a), _day_gap(b.last_day, a)) if g is not None]
-        return (self._date_penalty_for_gap(min(gaps)) if gaps else 0.0), score
-
-    def _date_penalty_for_gap(self, gap: int) -> float:
-        c = self.config
-        if gap <= c.date_grace_days:
             return 0.0
-        return c.date_penalty * min(
-            1.0, (gap - c.date_grace_days) / max(1, c.date_full_days - c.date_grace_days)
+        small, large = (a, b) if len(a.terms) + len(a.names) <= len(b.terms) + len(b.names) else (b, a)
+        pairs = a.weight * b.weight
+        row = pair_features(
+            float(a.vector @ b.vector) / pairs,
+            _dict_dot(small.terms, large.terms) / pairs,
+            _dict_dot(small.names, large.names) / pairs,
+            a.evidence,
+            b.evidence,
         )
+        return self.model.probability(row)
 
     def _spans_meet(self, a: StoryState, b: StoryState, days: int) -> bool:
         """Whether two stories' spans come within `days` of each other (undated: yes)."""
@@ -513,13 +517,9 @@ class StoryClusterer:
             if other_id == sid or other_id not in self.stories:
                 continue
             other = self.stories[other_id]
-            penalty, fit = self._story_fit(story, other)
             if (
-                fit >= self.config.follow_up_fit
-                and self._spans_meet(story, other, self.config.follow_up_days)
-            ) or (
-                self._spans_meet(story, other, self.config.window_days)
-                and fit - penalty >= self.config.threshold
+                self._spans_meet(story, other, self.config.follow_up_days)
+                and self._story_probability(story, other) >= self.model.merge
             ):
                 keep, gone = (story, other) if story.weight >= other.weight else (other, story)
                 self._absorb(keep, gone)
@@ -535,6 +535,7 @@ class StoryClusterer:
             keep.terms[i] = keep.terms.get(i, 0.0) + w
         for i, w in gone.names.items():
             keep.names[i] = keep.names.get(i, 0.0) + w
+        keep.evidence.absorb(gone.evidence)
         days = [d for d in (keep.first_day, keep.last_day, gone.first_day, gone.last_day) if d is not None]
         if days:
             keep.first_day, keep.last_day = min(days), max(days)
@@ -554,9 +555,11 @@ class StoryClusterer:
             return
         terms, names = self._views(record)
         self._leave(position)
-        stay = self.fit(record.vector, terms, names, record.day, own)
+        stay = self.model.probability(
+            self.link_features(record.vector, terms, names, Evidence.of(record.details), own)
+        )
         best, score = self._best_story(record, exclude=own.id)
-        target = best if best is not None and score > max(stay, self.config.threshold) else own.id
+        target = best if best is not None and score > max(stay, self.model.join) else own.id
         self._join(position, target)
         if target != own.id:
             self._move_duplicates(own, target, {record.id})

@@ -12,8 +12,13 @@ compact:
   absolute dates written in its first lines (a dateline such as "May 2, 2013"), so that
   undated feeds and archives still have a time.
 
+- `details`: what tells this event from another of its kind (the day it happened, streets and
+  venues, people, ages: analyze/details.py), and `outlet`, the site that published it, whose
+  own furniture (title suffix, widget lines: analyze/outlet_text.py) is left out of all of the
+  above so that two reports of one station do not look alike for being the station's.
+
 When the caller already holds an `Analysis` (the stored workflow analyses every article), its
-resolved dates and entity names are used as well.
+resolved dates, entity names and details are used instead of reading them again.
 """
 
 from __future__ import annotations
@@ -22,13 +27,17 @@ import math
 import re
 from collections import Counter
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
 
+from newsprism.analyze.details import read_details
+from newsprism.analyze.outlet_text import reported_text, title_without_outlet
 from newsprism.lang.dates import MONTHS, WEEKDAYS, published_day
 from newsprism.lang.fold import fold
 from newsprism.lang.lexicon import STOPWORDS, stem
-from newsprism.model import Analysis, Article
+from newsprism.model import Analysis, Article, EventDetails
 
 LEAD_WORDS = 80
 """Words of title and lead that make an article's vector: enough for the what, who and where."""
@@ -63,17 +72,41 @@ class Placement:
     names: dict[str, float] = field(default_factory=dict)
     dates: list[date] = field(default_factory=list)
     published: date | None = None
+    details: EventDetails = field(default_factory=EventDetails)
+    outlet: str | None = None
 
     @property
     def day(self) -> date | None:
         """The one day the article is placed at: published, else the first date it writes."""
         return self.published or (self.dates[0] if self.dates else None)
 
+    @property
+    def event_day(self) -> date | None:
+        """The day the event happened, as the text tells it; else the day the article is placed at."""
+        if self.details.day:
+            with suppress(ValueError):
+                return date.fromisoformat(self.details.day)
+        return self.day
+
+
+_ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]+/", re.IGNORECASE)
+
+
+def outlet_of(article: Article) -> str | None:
+    """The site that published the article: its web address's host (inside an archive's
+    address when archived), else its source's name; None when neither is known."""
+    if article.url:
+        host = urlsplit(_ARCHIVED.sub("", article.url.strip())).hostname
+        if host:
+            return host.removeprefix("www.")
+    return fold(article.source) if article.source else None
+
 
 def lead_text(article: Article) -> str:
-    """Title and the first LEAD_WORDS words of the text: what the article vector is made of."""
-    words = article.text.split()[:LEAD_WORDS]
-    title = (article.title or "").strip()
+    """Title and the first LEAD_WORDS words of the text, without the outlet's furniture: what
+    the article vector is made of."""
+    words = reported_text(article.text[: 40 * LEAD_WORDS]).split()[:LEAD_WORDS]
+    title = title_without_outlet(article.title or "")
     return f"{title}\n{' '.join(words)}" if title else " ".join(words)
 
 
@@ -136,8 +169,12 @@ def written_dates(text: str) -> list[date]:
 
 def placement(article: Article, analysis: Analysis | None = None) -> Placement:
     """Read an article's placement features; `analysis`, when given, adds its resolved dates."""
-    full = f"{article.title or ''}\n{article.text}"
+    full = f"{title_without_outlet(article.title or '')}\n{reported_text(article.text)}"
     dates = written_dates(full[:DATELINE_CHARS])
+    published = published_day(article)
+    details = analysis.details if analysis is not None else None
+    if details is None or not (details.day or details.places or details.people or details.ages):
+        details = read_details(article.title, article.text, published)
     names = proper_names(full)
     if analysis is not None:
         for ref in analysis.dates:
@@ -154,7 +191,9 @@ def placement(article: Article, analysis: Analysis | None = None) -> Placement:
         terms=content_terms(full),
         names=names,
         dates=dates,
-        published=published_day(article),
+        published=published,
+        details=details,
+        outlet=outlet_of(article),
     )
 
 
@@ -167,7 +206,13 @@ def placement_to_json(features: Placement) -> dict[str, object]:
         "names": features.names,
         "dates": [d.isoformat() for d in features.dates],
         "published": features.published.isoformat() if features.published else None,
+        "details": asdict(features.details),
+        "outlet": features.outlet,
     }
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    return dict(value) if isinstance(value, dict) else {}
 
 
 def placement_from_json(data: dict[str, object]) -> Placement:
@@ -179,4 +224,6 @@ def placement_from_json(data: dict[str, object]) -> Placement:
         names={str(k): float(v) for k, v in dict(data.get("names") or {}).items()},  # type: ignore[call-overload]
         dates=[date.fromisoformat(str(d)) for d in list(data.get("dates") or [])],  # type: ignore[call-overload]
         published=date.fromisoformat(str(published)) if published else None,
+        details=EventDetails(**_mapping(data.get("details"))),
+        outlet=str(data["outlet"]) if data.get("outlet") else None,
     )
