@@ -14,9 +14,10 @@ Each row is used twice, once as it is and once as if neither side were dated
 (evidence.without_days): every gva-dev article is dated, but feeds and archives often are not,
 and a model that never saw an undated pair would read a missing date as a different day.
 
-Thresholds: the probability an article needs to join a story, and two stories to merge, are
-chosen by clustering half A with the fitted weights over a small grid and keeping the pair of
-best B-cubed F1 among those with precision at least PRECISION_FLOOR. Half B, ECB+ dev and
+Floors: the clusterer joins and merges on the average fit (stories/cluster.py); the model only
+vetoes, where details disagree, a join or merge whose probability is below a floor. The two
+floors are chosen by clustering half A with the fitted weights over a small grid and keeping
+the pair of best B-cubed F1 among those with precision at least PRECISION_FLOOR. Half B, ECB+ dev and
 BASIL dev are never read here; bench/cluster_gva.py reports them.
 
 Lead vectors are cached in bench/out/leads.pkl. Skips cleanly without ../shared/data.
@@ -43,8 +44,8 @@ from newsprism.stories.evidence import FEATURES, LinkModel, without_days
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "src" / "newsprism" / "stories" / "story_model.json"
 PRECISION_FLOOR = 0.9
-JOIN_GRID = (0.4, 0.5, 0.6)
-MERGE_GRID = (0.7, 0.8, 0.9)
+JOIN_GRID = (0.3, 0.4, 0.5)
+MERGE_GRID = (0.3, 0.4, 0.5)
 
 
 class GoldPlacement(StoryClusterer):
@@ -113,7 +114,7 @@ def choose_thresholds(
 ) -> tuple[LinkModel, list[str]]:
     report, best, best_key = [], None, (-1.0, -1.0)
     for join, merge in itertools.product(JOIN_GRID, MERGE_GRID):
-        model = LinkModel(weights=weights, bias=bias, join=join, merge=merge)
+        model = LinkModel(weights=weights, bias=bias, join_floor=join, merge_floor=merge)
         clusterer = StoryClusterer(ClusterConfig(model=model), encoder=encoder)
         for _ in clusterer.add_many(articles):
             pass
@@ -153,7 +154,7 @@ def main() -> int:
     print(f"  {'bias':18s} {bias:+.3f}")
     model, _ = choose_thresholds(weights, bias, tune, tune_gold, encoder)
     encoder.save()
-    print(f"chosen: join {model.join}, merge {model.merge}")
+    print(f"chosen: join floor {model.join_floor}, merge floor {model.merge_floor}")
     if not args.check:
         MODEL.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL.relative_to(ROOT)}")

@@ -13,6 +13,11 @@ Why this shape:
   with the gap, and stories outside the time window are not candidates at all. Only a whole
   story that agrees with another far more closely than an article must (`follow_up_fit`) is
   taken for the same event followed up months later, and merges across the gap.
+- *Details veto*: two reports of one kind of event in one town share their words; what tells
+  them apart is the place, the people, the ages and the day it happened (analyze/details.py).
+  Where these disagree, the link model (stories/evidence.py) weighs them with the similarities
+  and may refuse a join or merge the fit would make; where they agree, or are not given, the
+  fit decides alone, so news without such details is placed as it always was.
 - *Candidates from an index* (stories/index.py), never from all stories: placing an article costs
   the same at 10,000 articles as at 100,000.
 - *Evidence can change the past*: every `refine_every` articles (and at the end) stories that
@@ -39,7 +44,15 @@ import numpy as np
 
 from newsprism.model import Analysis, Article
 from newsprism.stories.dedup import DuplicateIndex
-from newsprism.stories.evidence import Details, Evidence, LinkModel, default_model, pair_features
+from newsprism.stories.evidence import (
+    Details,
+    Evidence,
+    LinkModel,
+    day_conflict,
+    default_model,
+    detail_conflict,
+    pair_features,
+)
 from newsprism.stories.features import Placement, placement
 from newsprism.stories.index import CandidateIndex
 from newsprism.stories.split import MIN_PART, bisect
@@ -49,22 +62,39 @@ Encoder = Callable[[Sequence[str]], np.ndarray]
 
 @dataclass(frozen=True, slots=True)
 class ClusterConfig:
-    """Time rules and index sizes; whether an article or story belongs with another is the
-    link model's decision (stories/evidence.py, fitted by bench/train_stories.py)."""
+    """Weights, threshold and time rules of the average fit (tuned on ECB+ dev and BASIL dev),
+    and the link model that vetoes a join or merge the details speak against (stories/evidence.py,
+    cut-offs chosen on half A of gva-dev by bench/train_stories.py)."""
 
+    w_vector: float = 1.0
+    w_terms: float = 1.0
+    w_names: float = 1.0
+    threshold: float = 0.26
+    """Mean similarity (weighted over the three views, 0..1) an article needs to join a story."""
+    window_days: int = 60
+    """Stories whose days all lie further than this from the article's day are not candidates."""
+    date_grace_days: int = 3
+    date_full_days: int = 30
+    date_penalty: float = 0.15
+    """Taken off the fit when the article is `date_full_days` or more from the story's days,
+    in proportion between `date_grace_days` and that."""
     model: LinkModel | None = None
     """None: the shipped model (stories/story_model.json)."""
-    window_days: int = 60
-    """Stories whose days all lie further than this from the article's day are not candidates
-    for placing it; a follow-up later than this joins its story when stories are merged."""
     max_candidates: int = 24
     key_terms: int = 8
     key_names: int = 5
     kept_terms: int = 64
     kept_names: int = 64
+    follow_up_fit: float = 0.35
+    """Two stories whose members agree this closely on average (before any date penalty) are
+    one event followed over time (the arrest, then the trial months later): they merge across
+    any gap up to `follow_up_days`. Two events of one kind agree less (ECB+ dev; BASIL's two
+    rehab stays agree at about 0.3)."""
+    day_veto_size: int = 3
+    """The largest story whose event days may veto a join or merge (see `_vetoed`)."""
     follow_up_days: int = 730
-    """Stories whose spans lie further apart than this never merge, however alike: beyond it
-    agreement reads as a recurrence (an annual budget vote, a yearly summit), not a follow-up."""
+    """Beyond this gap even close agreement reads as a recurrence (an annual budget vote, a
+    yearly summit), not as a follow-up: the ECB+ follow-ups lie within two years."""
     refine_every: int = 2000
     split_max: int = 300
     duplicate_threshold: float = 0.8
@@ -302,9 +332,9 @@ class StoryClusterer:
 
     def _choose(self, record: Record) -> str | None:
         """The story a new article joins, or None to open one (bench/train_stories.py puts
-        its gold decision here to collect what the model is fitted on)."""
-        best, probability = self._best_story(record)
-        return best if best is not None and probability >= self.model.join else None
+        its gold decision here to collect what the link model is fitted on)."""
+        best, score = self._best_story(record)
+        return best if best is not None and score >= self.config.threshold else None
 
     # -- scoring ------------------------------------------------------------------------------
 
@@ -320,6 +350,30 @@ class StoryClusterer:
         out = [int(i) for i in terms[0][np.argsort(-terms[1])[: c.key_terms]]]
         out += [-1 - int(i) for i in names[0][np.argsort(-names[1])[: c.key_names]]]
         return out
+
+    def fit(
+        self,
+        vector: np.ndarray,
+        terms: tuple[np.ndarray, np.ndarray],
+        names: tuple[np.ndarray, np.ndarray],
+        day: date | None,
+        story: StoryState,
+    ) -> float:
+        """Mean similarity of an article to a story's members, less the date penalty."""
+        c = self.config
+        if story.weight <= 0:
+            return -1.0
+        parts = [(c.w_vector, float(vector @ story.vector))]
+        if len(terms[0]):
+            parts.append((c.w_terms, _sparse_dot(*terms, story.terms)))
+        if len(names[0]):
+            parts.append((c.w_names, _sparse_dot(*names, story.names)))
+        score = sum(w * s for w, s in parts) / (story.weight * sum(w for w, _ in parts))
+        return score - self._date_penalty(day, story)
+
+    def _date_penalty(self, day: date | None, story: StoryState) -> float:
+        gap = _day_gap(day, story)
+        return 0.0 if gap is None else self._date_penalty_for_gap(gap)
 
     def link_features(
         self,
@@ -341,32 +395,55 @@ class StoryClusterer:
         )
 
     def candidate_rows(self, record: Record, exclude: str | None = None) -> list[tuple[str, np.ndarray]]:
-        """The candidate stories of an article (index and time window), each with its row."""
+        """The candidate stories of an article (index and time window), each with its link
+        model row: what bench/train_stories.py fits the model on."""
         terms, names = self._views(record)
         evidence = Evidence.of(record.details)
-        candidates = self.index.candidates(
+        rows = []
+        for sid in self._candidates(record, terms, names, exclude):
+            rows.append((sid, self.link_features(record.vector, terms, names, evidence, self.stories[sid])))
+        return rows
+
+    def _candidates(
+        self,
+        record: Record,
+        terms: tuple[np.ndarray, np.ndarray],
+        names: tuple[np.ndarray, np.ndarray],
+        exclude: str | None,
+    ) -> list[str]:
+        found = self.index.candidates(
             self._keys(terms, names), record.vector, self.find, self.config.max_candidates
         )
-        rows = []
-        for sid in candidates:
-            story = self.stories[sid]
-            if sid == exclude or story.weight <= 0 or not self._in_window(record.day, story):
-                continue
-            rows.append((sid, self.link_features(record.vector, terms, names, evidence, story)))
-        return rows
+        return [
+            sid
+            for sid in found
+            if sid != exclude
+            and self.stories[sid].weight > 0
+            and self._in_window(record.day, self.stories[sid])
+        ]
 
     def _in_window(self, day: date | None, story: StoryState) -> bool:
         gap = _day_gap(day, story)
         return gap is None or gap <= self.config.window_days
 
     def _best_story(self, record: Record, exclude: str | None = None) -> tuple[str | None, float]:
-        """The candidate story the article most probably belongs to, with that probability."""
-        best, best_p = None, -math.inf
-        for sid, row in self.candidate_rows(record, exclude):
-            p = self.model.probability(row)
-            if p > best_p:
-                best, best_p = sid, p
-        return best, best_p
+        """The story the article fits best among those it fits well enough (the threshold) and
+        whose details do not speak against it (the link model's veto), with its fit; (None,
+        -inf) when there is none. The veto is asked only of stories that clear the threshold,
+        best first: most candidates never need their details compared."""
+        terms, names = self._views(record)
+        fits = []
+        for sid in self._candidates(record, terms, names, exclude):
+            score = self.fit(record.vector, terms, names, record.day, self.stories[sid])
+            if score >= self.config.threshold:
+                fits.append((score, sid))
+        evidence: Evidence | None = None
+        for score, sid in sorted(fits, reverse=True):
+            evidence = evidence or Evidence.of(record.details)
+            row = self.link_features(record.vector, terms, names, evidence, self.stories[sid])
+            if not self._vetoed(row, self.model.join_floor, self.stories[sid].weight):
+                return sid, score
+        return None, -math.inf
 
     # -- story bookkeeping ---------------------------------------------------------------------
 
@@ -484,21 +561,54 @@ class StoryClusterer:
         vector = (story.vector / max(1, story.weight)).astype(np.float32)
         return vector, top(story.terms, c.kept_terms), top(story.names, c.kept_names)
 
-    def _story_probability(self, a: StoryState, b: StoryState) -> float:
-        """The probability that two stories report one event: the link model over the mean
-        similarity between their members (average linkage) and how their details agree."""
+    def _story_fit(self, a: StoryState, b: StoryState) -> tuple[float, float]:
+        """The date penalty between two stories and the mean similarity between their members
+        (average linkage) before it."""
+        c = self.config
         if a.weight <= 0 or b.weight <= 0:
-            return 0.0
+            return 0.0, -1.0
         small, large = (a, b) if len(a.terms) + len(a.names) <= len(b.terms) + len(b.names) else (b, a)
-        pairs = a.weight * b.weight
-        row = pair_features(
+        parts = [(c.w_vector, float(a.vector @ b.vector))]
+        if small.terms:
+            parts.append((c.w_terms, _dict_dot(small.terms, large.terms)))
+        if small.names:
+            parts.append((c.w_names, _dict_dot(small.names, large.names)))
+        score = sum(w * s for w, s in parts) / (a.weight * b.weight * sum(w for w, _ in parts))
+        gaps = [g for g in (_day_gap(b.first_day, a), _day_gap(b.last_day, a)) if g is not None]
+        return (self._date_penalty_for_gap(min(gaps)) if gaps else 0.0), score
+
+    def _date_penalty_for_gap(self, gap: int) -> float:
+        c = self.config
+        if gap <= c.date_grace_days:
+            return 0.0
+        return c.date_penalty * min(
+            1.0, (gap - c.date_grace_days) / max(1, c.date_full_days - c.date_grace_days)
+        )
+
+    def _vetoed(self, row: np.ndarray, floor: float, largest: int) -> bool:
+        """Whether the details speak against a join or merge the fit would make: they disagree
+        somewhere, and the link model's probability of one event is below `floor`.
+
+        Agreement, or silence, adds nothing: kind of event and city are shared by reports of two
+        events alike, and undated, detail-poor news is left to the fit calibrated on it. Event
+        days disagree only while both sides are small (`day_veto_size`): the model learnt days
+        on local news, where a story has a few reports; a story of many is one long followed up
+        (the trial a year on), whose next report's day is a new day, not a conflict."""
+        conflict = detail_conflict(row) or (largest <= self.config.day_veto_size and day_conflict(row))
+        return conflict and self.model.probability(row) < floor
+
+    def _story_row(self, a: StoryState, b: StoryState) -> np.ndarray:
+        """The link model's row for two stories: the mean similarity between their members by
+        each view (average linkage), and how their details agree."""
+        small, large = (a, b) if len(a.terms) + len(a.names) <= len(b.terms) + len(b.names) else (b, a)
+        pairs = max(1, a.weight * b.weight)
+        return pair_features(
             float(a.vector @ b.vector) / pairs,
             _dict_dot(small.terms, large.terms) / pairs,
             _dict_dot(small.names, large.names) / pairs,
             a.evidence,
             b.evidence,
         )
-        return self.model.probability(row)
 
     def _spans_meet(self, a: StoryState, b: StoryState, days: int) -> bool:
         """Whether two stories' spans come within `days` of each other (undated: yes)."""
@@ -517,9 +627,18 @@ class StoryClusterer:
             if other_id == sid or other_id not in self.stories:
                 continue
             other = self.stories[other_id]
+            penalty, fit = self._story_fit(story, other)
             if (
-                self._spans_meet(story, other, self.config.follow_up_days)
-                and self._story_probability(story, other) >= self.model.merge
+                (
+                    fit >= self.config.follow_up_fit
+                    and self._spans_meet(story, other, self.config.follow_up_days)
+                )
+                or (
+                    self._spans_meet(story, other, self.config.window_days)
+                    and fit - penalty >= self.config.threshold
+                )
+            ) and not self._vetoed(
+                self._story_row(story, other), self.model.merge_floor, max(story.weight, other.weight)
             ):
                 keep, gone = (story, other) if story.weight >= other.weight else (other, story)
                 self._absorb(keep, gone)
@@ -555,11 +674,9 @@ class StoryClusterer:
             return
         terms, names = self._views(record)
         self._leave(position)
-        stay = self.model.probability(
-            self.link_features(record.vector, terms, names, Evidence.of(record.details), own)
-        )
+        stay = self.fit(record.vector, terms, names, record.day, own)
         best, score = self._best_story(record, exclude=own.id)
-        target = best if best is not None and score > max(stay, self.model.join) else own.id
+        target = best if best is not None and score > max(stay, self.config.threshold) else own.id
         self._join(position, target)
         if target != own.id:
             self._move_duplicates(own, target, {record.id})

@@ -13,7 +13,8 @@ similarity is weighed apart from a cross-outlet pair's.
 `pair_features` turns the three view similarities and these details into one row;
 `LinkModel` (weights in story_model.json, fitted by bench/train_stories.py on one half of the
 gun-incident development set only) turns the row into the probability that the two report one
-event. The clusterer joins, moves and merges on that probability.
+event. The clusterer joins and merges on its average fit; where the details disagree
+(`detail_conflict`, `day_conflict`) and this probability is low, it refuses the join or merge.
 """
 
 from __future__ import annotations
@@ -195,16 +196,34 @@ def pair_features(vector: float, terms: float, names: float, a: Evidence, b: Evi
     )
 
 
+CONFLICT_COLUMNS = tuple(FEATURES.index(f) for f in ("place_conflict", "people_conflict", "age_conflict"))
+LOG_DAY_GAP = FEATURES.index("log_day_gap")
+CONFLICT_DAYS = 2
+"""Event days this far apart or more disagree: one day apart is the same night told as
+"Sunday" by one report and "early Monday" by the next."""
+
+
+def detail_conflict(row: np.ndarray) -> bool:
+    """Whether a pair's place, people or ages disagree."""
+    return bool(row[list(CONFLICT_COLUMNS)].any())
+
+
+def day_conflict(row: np.ndarray) -> bool:
+    """Whether a pair's nearest event days lie CONFLICT_DAYS or more apart."""
+    return bool(row[LOG_DAY_GAP] >= math.log1p(CONFLICT_DAYS) - 1e-9)
+
+
 @dataclass(frozen=True, slots=True)
 class LinkModel:
-    """A logistic model over FEATURES, with the probabilities that decide a join and a merge."""
+    """A logistic model over FEATURES, with the probabilities below which the details veto a
+    join or a merge the average fit (stories/cluster.py) would make."""
 
     weights: np.ndarray
     bias: float
-    join: float
-    """An article joins the story it most probably belongs to when the probability is at least this."""
-    merge: float
-    """Two stories merge when the probability that they report one event is at least this."""
+    join_floor: float
+    """An article does not join a story whose probability of being its event is below this."""
+    merge_floor: float
+    """Two stories do not merge when the probability that they report one event is below this."""
 
     def probability(self, row: np.ndarray) -> float:
         z = float(row @ self.weights) + self.bias
@@ -215,8 +234,8 @@ class LinkModel:
             "features": list(FEATURES),
             "weights": [round(float(w), 6) for w in self.weights],
             "bias": round(self.bias, 6),
-            "join": self.join,
-            "merge": self.merge,
+            "join_floor": self.join_floor,
+            "merge_floor": self.merge_floor,
         }
 
     @classmethod
@@ -226,8 +245,8 @@ class LinkModel:
         return cls(
             weights=np.array(data["weights"], dtype=np.float64),
             bias=float(data["bias"]),
-            join=float(data["join"]),
-            merge=float(data["merge"]),
+            join_floor=float(data["join_floor"]),
+            merge_floor=float(data["merge_floor"]),
         )
 
 
