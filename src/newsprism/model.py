@@ -8,6 +8,7 @@ the owning article's `text`; `sentence` is always the index of a sentence in tha
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -287,6 +288,18 @@ class PlaceRef:
 
 
 @dataclass(slots=True)
+class EventDetails:
+    """What tells one happening from another of its kind (analyze/details.py): the day it
+    happened (ISO, or None when the text does not say), its streets, venues and parts of town
+    (folded keys), the surnames of the people who took part, and the ages it gives."""
+
+    day: str | None = None
+    places: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    ages: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Analysis:
     """Everything newsprism reads off one article."""
 
@@ -303,6 +316,7 @@ class Analysis:
     attendance: list[AttendanceRef] = field(default_factory=list)
     lists: list[ListRef] = field(default_factory=list)
     places: list[PlaceRef] = field(default_factory=list)
+    details: EventDetails = field(default_factory=EventDetails)
 
 
 @dataclass(slots=True)
@@ -328,11 +342,22 @@ class Placement:
     names: dict[str, float] = field(default_factory=dict)
     dates: list[date] = field(default_factory=list)
     published: date | None = None
+    details: EventDetails = field(default_factory=EventDetails)
+    outlet: str | None = None
+    """The site that published it (its web host, else its source's name): evidence of nothing."""
 
     @property
     def day(self) -> date | None:
         """The one day the article is placed at: published, else the first date it writes."""
         return self.published or (self.dates[0] if self.dates else None)
+
+    @property
+    def event_day(self) -> date | None:
+        """The day the event happened, as the text tells it; else the day the article is placed at."""
+        if self.details.day:
+            with suppress(ValueError):
+                return date.fromisoformat(self.details.day)
+        return self.day
 
 
 @dataclass(slots=True)

@@ -25,6 +25,7 @@ from newsprism.model import (
     ClaimRef,
     DateRef,
     Entity,
+    EventDetails,
     EventRef,
     ListRef,
     Mention,
@@ -131,6 +132,7 @@ def _hand_made_analysis() -> Analysis:
         attendance=[AttendanceRef("a1-e1", "attend", True, "hedged", "said", "", 0, 16, 20)],
         lists=[ListRef(["a1-e1", "a1-e1"], [1], False, 0, 6, 15)],
         places=[PlaceRef("a1-e1", "in", ["Mayor"], 0, 6, 15)],
+        details=EventDetails("2024-03-12", ["main street"], ["ortiz"], [19]),
     )
 
 
@@ -150,6 +152,7 @@ def test_analysis_dict_validates_against_analysis_schema() -> None:
         "attendance",
         "lists",
         "places",
+        "details",
     }
     validate_analysis(data)
 

@@ -23,6 +23,7 @@ from newsprism.analyze.citations import extract_citations
 from newsprism.analyze.claims import extract_claims
 from newsprism.analyze.date_context import read_date_context
 from newsprism.analyze.dates import extract_dates
+from newsprism.analyze.details import read_details
 from newsprism.analyze.entities import extract_entities
 from newsprism.analyze.events import extract_events
 from newsprism.analyze.lists import extract_lists
@@ -137,6 +138,7 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
         attendance=extract_attendance(doc, sentences, entities),
         lists=extract_lists(doc, sentences, entities),
         places=extract_places(doc, sentences, entities),
+        details=read_details(article.title, article.text, published_day(article)),
     )
 
 

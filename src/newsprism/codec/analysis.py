@@ -27,6 +27,7 @@ from newsprism.model import (
     ClaimRef,
     DateRef,
     Entity,
+    EventDetails,
     EventRef,
     ListRef,
     Mention,
@@ -89,4 +90,5 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
         places=[
             _build(PlaceRef, p, words_before=list(p.get("words_before", []))) for p in data.get("places", [])
         ],
+        details=_build(EventDetails, data.get("details") or {}),
     )

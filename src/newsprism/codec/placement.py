@@ -2,15 +2,18 @@
 
 Stored beside every article so that a later run replays the clusterer without reading the
 article again (store/workflow.py). The archive keeps the dict opaque; only this module knows
-its shape. It carries no version field: reading takes the terms, names and dates as optional,
+its shape. It carries no version field: reading takes the terms, names, dates, details and
+outlet as optional (rows stored before details existed read as having none),
 and a change that older code could not read would have to add one.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
+from typing import Any
 
-from newsprism.model import Placement
+from newsprism.model import EventDetails, Placement
 
 
 def placement_to_dict(features: Placement) -> dict[str, object]:
@@ -22,6 +25,8 @@ def placement_to_dict(features: Placement) -> dict[str, object]:
         "names": features.names,
         "dates": [d.isoformat() for d in features.dates],
         "published": features.published.isoformat() if features.published else None,
+        "details": asdict(features.details),
+        "outlet": features.outlet,
     }
 
 
@@ -35,4 +40,10 @@ def placement_from_dict(data: dict[str, object]) -> Placement:
         names={str(k): float(v) for k, v in dict(data.get("names") or {}).items()},  # type: ignore[call-overload]
         dates=[date.fromisoformat(str(d)) for d in list(data.get("dates") or [])],  # type: ignore[call-overload]
         published=date.fromisoformat(str(published)) if published else None,
+        details=EventDetails(**_mapping(data.get("details"))),
+        outlet=str(data["outlet"]) if data.get("outlet") else None,
     )
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    return dict(value) if isinstance(value, dict) else {}

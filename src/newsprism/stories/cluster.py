@@ -13,6 +13,11 @@ Why this shape:
   with the gap, and stories outside the time window are not candidates at all. Only a whole
   story that agrees with another far more closely than an article must (`follow_up_fit`) is
   taken for the same event followed up months later, and merges across the gap.
+- *Details veto*: two reports of one kind of event in one town share their words; what tells
+  them apart is the place, the people, the ages and the day it happened (analyze/details.py).
+  Where these disagree, the link model (stories/evidence.py) weighs them with the similarities
+  and may refuse a join or merge the fit would make; where they agree, or are not given, the
+  fit decides alone, so news without such details is placed as it always was.
 - *Candidates from an index* (stories/index.py), never from all stories: placing an article costs
   the same at 10,000 articles as at 100,000.
 - *Evidence can change the past*: every `refine_every` articles (and at the end) stories that
@@ -39,6 +44,15 @@ import numpy as np
 
 from newsprism.model import Analysis, Article, Placement
 from newsprism.stories.dedup import DuplicateIndex
+from newsprism.stories.evidence import (
+    Details,
+    Evidence,
+    LinkModel,
+    day_conflict,
+    default_model,
+    detail_conflict,
+    pair_features,
+)
 from newsprism.stories.features import placement
 from newsprism.stories.index import CandidateIndex
 from newsprism.stories.split import MIN_PART, bisect
@@ -48,7 +62,9 @@ Encoder = Callable[[Sequence[str]], np.ndarray]
 
 @dataclass(frozen=True, slots=True)
 class ClusterConfig:
-    """Weights, threshold and time rules; defaults tuned on ECB+ dev and BASIL dev (bench/)."""
+    """Weights, threshold and time rules of the average fit (tuned on ECB+ dev and BASIL dev),
+    and the link model that vetoes a join or merge the details speak against (stories/evidence.py,
+    cut-offs chosen on half A of gva-dev by bench/train_stories.py)."""
 
     w_vector: float = 1.0
     w_terms: float = 1.0
@@ -62,6 +78,8 @@ class ClusterConfig:
     date_penalty: float = 0.15
     """Taken off the fit when the article is `date_full_days` or more from the story's days,
     in proportion between `date_grace_days` and that."""
+    model: LinkModel | None = None
+    """None: the shipped model (stories/story_model.json)."""
     max_candidates: int = 24
     key_terms: int = 8
     key_names: int = 5
@@ -72,6 +90,8 @@ class ClusterConfig:
     one event followed over time (the arrest, then the trial months later): they merge across
     any gap up to `follow_up_days`. Two events of one kind agree less (ECB+ dev; BASIL's two
     rehab stays fall below it)."""
+    day_veto_size: int = 3
+    """The largest story whose event days may veto a join or merge (see `_vetoed`)."""
     follow_up_days: int = 730
     """Beyond this gap even close agreement reads as a recurrence (an annual budget vote, a
     yearly summit), not as a follow-up: the ECB+ follow-ups lie within two years."""
@@ -128,6 +148,7 @@ class Record:
     terms: tuple[np.ndarray, np.ndarray]
     names: tuple[np.ndarray, np.ndarray]
     day: date | None
+    details: Details = field(default_factory=Details)
     story: str = ""
     duplicate_of: str | None = None
     contribution: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]] | None = None
@@ -146,6 +167,7 @@ class StoryState:
     names: dict[int, float] = field(default_factory=dict)
     first_day: date | None = None
     last_day: date | None = None
+    evidence: Evidence = field(default_factory=Evidence)
 
 
 def story_id(first_article: str) -> str:
@@ -220,6 +242,7 @@ class StoryClusterer:
 
     def __init__(self, config: ClusterConfig | None = None, encoder: Encoder | None = None) -> None:
         self.config = config or ClusterConfig()
+        self.model = self.config.model or default_model()
         if encoder is None:
             from newsprism.stories.embed import embed_leads
 
@@ -276,6 +299,13 @@ class StoryClusterer:
             terms=self.term_vocab.encode(features.terms),
             names=self.name_vocab.encode(features.names),
             day=features.day,
+            details=Details(
+                places=frozenset(features.details.places),
+                people=frozenset(features.details.people),
+                ages=frozenset(features.details.ages),
+                day=features.event_day,
+                outlet=features.outlet,
+            ),
         )
         position = len(self.records)
         self.records.append(record)
@@ -293,12 +323,18 @@ class StoryClusterer:
             return
         self.term_vocab.count(record.terms[0])
         self.name_vocab.count(record.names[0])
-        best, score = self._best_story(record)
-        if best is not None and score >= self.config.threshold:
-            self._join(position, best)
+        target = self._choose(record)
+        if target is not None:
+            self._join(position, target)
         else:
             self._open(position)
         self._since_refine.append(position)
+
+    def _choose(self, record: Record) -> str | None:
+        """The story a new article joins, or None to open one (bench/train_stories.py puts
+        its gold decision here to collect what the link model is fitted on)."""
+        best, score = self._best_story(record)
+        return best if best is not None and score >= self.config.threshold else None
 
     # -- scoring ------------------------------------------------------------------------------
 
@@ -339,24 +375,75 @@ class StoryClusterer:
         gap = _day_gap(day, story)
         return 0.0 if gap is None else self._date_penalty_for_gap(gap)
 
+    def link_features(
+        self,
+        vector: np.ndarray,
+        terms: tuple[np.ndarray, np.ndarray],
+        names: tuple[np.ndarray, np.ndarray],
+        evidence: Evidence,
+        story: StoryState,
+    ) -> np.ndarray:
+        """The link model's row for an article and a story: its mean similarity to the story's
+        members by each view, and how their details agree (stories/evidence.py)."""
+        weight = max(1, story.weight)
+        return pair_features(
+            float(vector @ story.vector) / weight,
+            _sparse_dot(*terms, story.terms) / weight if len(terms[0]) else 0.0,
+            _sparse_dot(*names, story.names) / weight if len(names[0]) else 0.0,
+            evidence,
+            story.evidence,
+        )
+
+    def candidate_rows(self, record: Record, exclude: str | None = None) -> list[tuple[str, np.ndarray]]:
+        """The candidate stories of an article (index and time window), each with its link
+        model row: what bench/train_stories.py fits the model on."""
+        terms, names = self._views(record)
+        evidence = Evidence.of(record.details)
+        rows = []
+        for sid in self._candidates(record, terms, names, exclude):
+            rows.append((sid, self.link_features(record.vector, terms, names, evidence, self.stories[sid])))
+        return rows
+
+    def _candidates(
+        self,
+        record: Record,
+        terms: tuple[np.ndarray, np.ndarray],
+        names: tuple[np.ndarray, np.ndarray],
+        exclude: str | None,
+    ) -> list[str]:
+        found = self.index.candidates(
+            self._keys(terms, names), record.vector, self.find, self.config.max_candidates
+        )
+        return [
+            sid
+            for sid in found
+            if sid != exclude
+            and self.stories[sid].weight > 0
+            and self._in_window(record.day, self.stories[sid])
+        ]
+
     def _in_window(self, day: date | None, story: StoryState) -> bool:
         gap = _day_gap(day, story)
         return gap is None or gap <= self.config.window_days
 
     def _best_story(self, record: Record, exclude: str | None = None) -> tuple[str | None, float]:
+        """The story the article fits best among those it fits well enough (the threshold) and
+        whose details do not speak against it (the link model's veto), with its fit; (None,
+        -inf) when there is none. The veto is asked only of stories that clear the threshold,
+        best first: most candidates never need their details compared."""
         terms, names = self._views(record)
-        candidates = self.index.candidates(
-            self._keys(terms, names), record.vector, self.find, self.config.max_candidates
-        )
-        best, best_score = None, -math.inf
-        for sid in candidates:
-            story = self.stories[sid]
-            if sid == exclude or not self._in_window(record.day, story):
-                continue
-            score = self.fit(record.vector, terms, names, record.day, story)
-            if score > best_score:
-                best, best_score = sid, score
-        return best, best_score
+        fits = []
+        for sid in self._candidates(record, terms, names, exclude):
+            score = self.fit(record.vector, terms, names, record.day, self.stories[sid])
+            if score >= self.config.threshold:
+                fits.append((score, sid))
+        evidence: Evidence | None = None
+        for score, sid in sorted(fits, reverse=True):
+            evidence = evidence or Evidence.of(record.details)
+            row = self.link_features(record.vector, terms, names, evidence, self.stories[sid])
+            if not self._vetoed(row, self.model.join_floor, self.stories[sid].weight):
+                return sid, score
+        return None, -math.inf
 
     # -- story bookkeeping ---------------------------------------------------------------------
 
@@ -388,6 +475,7 @@ class StoryClusterer:
         story.vector += record.vector
         _add_sparse(story.terms, terms, 1.0)
         _add_sparse(story.names, names, 1.0)
+        story.evidence.add(record.details, 1)
         if record.day is not None:
             story.first_day = min(record.day, story.first_day or record.day)
             story.last_day = max(record.day, story.last_day or record.day)
@@ -404,6 +492,7 @@ class StoryClusterer:
             story.vector -= record.vector
             _add_sparse(story.terms, terms, -1.0)
             _add_sparse(story.names, names, -1.0)
+            story.evidence.add(record.details, -1)
             record.contribution = None
         # The span is kept: a story that once covered a day still may; recomputing it would
         # cost a pass over the members for a rule that only softens a penalty.
@@ -496,6 +585,31 @@ class StoryClusterer:
             1.0, (gap - c.date_grace_days) / max(1, c.date_full_days - c.date_grace_days)
         )
 
+    def _vetoed(self, row: np.ndarray, floor: float, largest: int) -> bool:
+        """Whether the details speak against a join or merge the fit would make: they disagree
+        somewhere, and the link model's probability of one event is below `floor`.
+
+        Agreement, or silence, adds nothing: kind of event and city are shared by reports of two
+        events alike, and undated, detail-poor news is left to the fit calibrated on it. Event
+        days disagree only while both sides are small (`day_veto_size`): the model learnt days
+        on local news, where a story has a few reports; a story of many is one long followed up
+        (the trial a year on), whose next report's day is a new day, not a conflict."""
+        conflict = detail_conflict(row) or (largest <= self.config.day_veto_size and day_conflict(row))
+        return conflict and self.model.probability(row) < floor
+
+    def _story_row(self, a: StoryState, b: StoryState) -> np.ndarray:
+        """The link model's row for two stories: the mean similarity between their members by
+        each view (average linkage), and how their details agree."""
+        small, large = (a, b) if len(a.terms) + len(a.names) <= len(b.terms) + len(b.names) else (b, a)
+        pairs = max(1, a.weight * b.weight)
+        return pair_features(
+            float(a.vector @ b.vector) / pairs,
+            _dict_dot(small.terms, large.terms) / pairs,
+            _dict_dot(small.names, large.names) / pairs,
+            a.evidence,
+            b.evidence,
+        )
+
     def _spans_meet(self, a: StoryState, b: StoryState, days: int) -> bool:
         """Whether two stories' spans come within `days` of each other (undated: yes)."""
         if a.first_day is None or a.last_day is None or b.first_day is None or b.last_day is None:
@@ -515,11 +629,16 @@ class StoryClusterer:
             other = self.stories[other_id]
             penalty, fit = self._story_fit(story, other)
             if (
-                fit >= self.config.follow_up_fit
-                and self._spans_meet(story, other, self.config.follow_up_days)
-            ) or (
-                self._spans_meet(story, other, self.config.window_days)
-                and fit - penalty >= self.config.threshold
+                (
+                    fit >= self.config.follow_up_fit
+                    and self._spans_meet(story, other, self.config.follow_up_days)
+                )
+                or (
+                    self._spans_meet(story, other, self.config.window_days)
+                    and fit - penalty >= self.config.threshold
+                )
+            ) and not self._vetoed(
+                self._story_row(story, other), self.model.merge_floor, max(story.weight, other.weight)
             ):
                 keep, gone = (story, other) if story.weight >= other.weight else (other, story)
                 self._absorb(keep, gone)
@@ -535,6 +654,7 @@ class StoryClusterer:
             keep.terms[i] = keep.terms.get(i, 0.0) + w
         for i, w in gone.names.items():
             keep.names[i] = keep.names.get(i, 0.0) + w
+        keep.evidence.absorb(gone.evidence)
         days = [d for d in (keep.first_day, keep.last_day, gone.first_day, gone.last_day) if d is not None]
         if days:
             keep.first_day, keep.last_day = min(days), max(days)

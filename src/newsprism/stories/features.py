@@ -12,9 +12,14 @@ them compact:
   absolute dates written in its first lines (a dateline such as "May 2, 2013"), so that
   undated feeds and archives still have a time.
 
+- `details`: what tells this event from another of its kind (the day it happened, streets and
+  venues, people, ages: analyze/details.py), and `outlet`, the site that published it, whose
+  own furniture (title suffix, widget lines: analyze/outlet_text.py) is left out of all of the
+  above so that two reports of one station do not look alike for being the station's.
+
 When the caller already holds an `Analysis` (the stored workflow analyses every article), its
-resolved dates and entity names are used as well. The features are a `model.Placement`; the
-archive stores them through `newsprism.codec`.
+resolved dates, entity names and details are used instead of reading them again. The
+features are a `model.Placement`; the archive stores them through `newsprism.codec`.
 """
 
 from __future__ import annotations
@@ -24,7 +29,10 @@ import re
 from collections import Counter
 from contextlib import suppress
 from datetime import date
+from urllib.parse import urlsplit
 
+from newsprism.analyze.details import read_details
+from newsprism.analyze.outlet_text import reported_text, title_without_outlet
 from newsprism.lang.dates import MONTHS, WEEKDAYS, published_day
 from newsprism.lang.fold import fold
 from newsprism.lang.lexicon import STOPWORDS, stem
@@ -53,10 +61,24 @@ _NOT_NAMES_TEXT = (
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split()) | frozenset(WEEKDAYS) | frozenset(MONTHS)
 
 
+_ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]+/", re.IGNORECASE)
+
+
+def outlet_of(article: Article) -> str | None:
+    """The site that published the article: its web address's host (inside an archive's
+    address when archived), else its source's name; None when neither is known."""
+    if article.url:
+        host = urlsplit(_ARCHIVED.sub("", article.url.strip())).hostname
+        if host:
+            return host.removeprefix("www.")
+    return fold(article.source) if article.source else None
+
+
 def lead_text(article: Article) -> str:
-    """Title and the first LEAD_WORDS words of the text: what the article vector is made of."""
-    words = article.text.split()[:LEAD_WORDS]
-    title = (article.title or "").strip()
+    """Title and the first LEAD_WORDS words of the text, without the outlet's furniture: what
+    the article vector is made of."""
+    words = reported_text(article.text[: 40 * LEAD_WORDS]).split()[:LEAD_WORDS]
+    title = title_without_outlet(article.title or "")
     return f"{title}\n{' '.join(words)}" if title else " ".join(words)
 
 
@@ -119,8 +141,12 @@ def written_dates(text: str) -> list[date]:
 
 def placement(article: Article, analysis: Analysis | None = None) -> Placement:
     """Read an article's placement features; `analysis`, when given, adds its resolved dates."""
-    full = f"{article.title or ''}\n{article.text}"
+    full = f"{title_without_outlet(article.title or '')}\n{reported_text(article.text)}"
     dates = written_dates(full[:DATELINE_CHARS])
+    published = published_day(article)
+    details = analysis.details if analysis is not None else None
+    if details is None or not (details.day or details.places or details.people or details.ages):
+        details = read_details(article.title, article.text, published)
     names = proper_names(full)
     if analysis is not None:
         for ref in analysis.dates:
@@ -137,5 +163,7 @@ def placement(article: Article, analysis: Analysis | None = None) -> Placement:
         terms=content_terms(full),
         names=names,
         dates=dates,
-        published=published_day(article),
+        published=published,
+        details=details,
+        outlet=outlet_of(article),
     )

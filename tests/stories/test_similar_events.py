@@ -1,0 +1,123 @@
+"""Reports of one kind of event in one town: details decide which are one story (issue 16)."""
+
+from __future__ import annotations
+
+from newsprism.model import Article
+from newsprism.stories.cluster import cluster_assignments
+
+
+def story_sets(corpus: list[Article]) -> list[set[str]]:
+    groups: dict[str, set[str]] = {}
+    for a in cluster_assignments(corpus):
+        groups.setdefault(a.story, set()).add(a.id)
+    return sorted(groups.values(), key=lambda g: sorted(g))
+
+
+def report(id_: str, day: str, outlet: str, title: str, text: str) -> Article:
+    return Article(id=id_, title=title, text=text, published=day, url=f"https://{outlet}/news/{id_}")
+
+
+def test_two_shootings_in_one_city_a_day_apart_with_other_victims_are_two_stories():
+    corpus = [
+        report(
+            "elm1",
+            "2023-06-05",
+            "kxtv.example.com",
+            "Man shot on Elm Street in Fairhaven - KXTV News",
+            "A 24-year-old man was shot Sunday night on Elm Street in Fairhaven, police said. "
+            "Marcus Webb, 24, was taken to a hospital with wounds to the leg. "
+            "Police said no arrests have been made.",
+        ),
+        report(
+            "elm2",
+            "2023-06-05",
+            "ledger.example.com",
+            "Fairhaven police investigate Elm Street shooting",
+            "Marcus Webb was shot on Elm Street late Sunday, Fairhaven police said. The 24-year-old is "
+            "expected to survive. Detectives are asking witnesses to come forward.",
+        ),
+        report(
+            "oak1",
+            "2023-06-06",
+            "kxtv.example.com",
+            "Woman wounded in Fairhaven shooting - KXTV News",
+            "A 31-year-old woman was shot Monday night outside the Riverside Apartments on Oak Avenue in "
+            "Fairhaven, police said. Tanya Ruiz, 31, was taken to a hospital. Police said no arrests have "
+            "been made.",
+        ),
+        report(
+            "oak2",
+            "2023-06-06",
+            "ledger.example.com",
+            "Woman shot outside Fairhaven apartments",
+            "Tanya Ruiz was shot outside the Riverside Apartments on Oak Avenue late Monday, Fairhaven "
+            "police said. The 31-year-old was in stable condition. Detectives are asking witnesses to "
+            "come forward.",
+        ),
+    ]
+    assert story_sets(corpus) == [{"elm1", "elm2"}, {"oak1", "oak2"}]
+
+
+def test_one_shooting_reported_on_three_days_with_growing_detail_is_one_story():
+    corpus = [
+        report(
+            "day1",
+            "2023-09-11",
+            "wbrt.example.com",
+            "Teen shot near Lincoln Park in Brookdale - WBRT News",
+            "A teenager was shot Sunday evening near Lincoln Park in Brookdale, police said. The victim was "
+            "taken to a hospital. Police did not release the victim's name.",
+        ),
+        report(
+            "day2",
+            "2023-09-12",
+            "courier.example.com",
+            "Brookdale teen shot near Lincoln Park identified",
+            "Police identified the teenager shot near Lincoln Park in Brookdale on Sunday as Devon Harris, "
+            "16. Harris was in critical condition Monday. Investigators said the shots came from a passing "
+            "car on Grant Street.",
+        ),
+        report(
+            "day3",
+            "2023-09-13",
+            "wbrt.example.com",
+            "Arrest made in Lincoln Park shooting - WBRT News",
+            "Brookdale police on Tuesday arrested a 19-year-old man in Sunday's shooting of Devon Harris, "
+            "16, near Lincoln Park. Police said the suspect fired from a car on Grant Street. Harris remains "
+            "in the hospital.",
+        ),
+    ]
+    assert story_sets(corpus) == [{"day1", "day2", "day3"}]
+
+
+def test_a_crash_and_the_lawsuit_months_later_are_one_story():
+    corpus = [
+        report(
+            "crash1",
+            "2023-02-04",
+            "tribune.example.com",
+            "Bus and truck collide on Route 9 near Millport",
+            "A school bus and a delivery truck collided on Route 9 near Millport on Friday morning, injuring "
+            "eleven children and the bus driver, Helen Porter, state police said. The truck driver, Raymond "
+            "Keel, 52, was cited for running a red light.",
+        ),
+        report(
+            "crash2",
+            "2023-02-04",
+            "wmpt.example.com",
+            "Eleven children hurt in Route 9 bus crash",
+            "Eleven children were hurt when a delivery truck ran a red light and struck their school bus on "
+            "Route 9 near Millport on Friday. Bus driver Helen Porter was treated for a broken arm; Raymond "
+            "Keel, the truck's driver, was cited.",
+        ),
+        report(
+            "suit1",
+            "2023-07-19",
+            "tribune.example.com",
+            "Families sue over Route 9 school bus crash",
+            "Families of the eleven children hurt in the February school bus crash on Route 9 near Millport "
+            "sued the delivery company on Wednesday. The lawsuit says its driver, Raymond Keel, ran a red "
+            "light and struck the bus driven by Helen Porter.",
+        ),
+    ]
+    assert story_sets(corpus) == [{"crash1", "crash2", "suit1"}]
