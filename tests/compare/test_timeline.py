@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.compare.timeline import build_timeline, date_sort_key
+from newsprism.compare.timeline import build_timeline
 from newsprism.model import Analysis, DatePrecision, DateRef, Sentence, Tense
 
 
@@ -70,9 +70,3 @@ def test_unresolved_dates_are_left_out_and_repeats_in_one_sentence_merge() -> No
         ("2025-05-13", "a", 0),
         ("2025-05-13", "b", 0),
     ]
-
-
-def test_date_sort_key_puts_weeks_at_their_monday_and_unreadable_dates_last() -> None:
-    assert date_sort_key("2025-W20") == (2025, 5, 12, 0, 0)
-    assert date_sort_key("2025-12-01") > date_sort_key("2025-W20")
-    assert date_sort_key("soon") > date_sort_key("2999")

@@ -158,7 +158,9 @@ class Resolver:
                 if t.lower_ in _PERSONAL:
                     votes.setdefault(key, []).append(_PERSONAL[t.lower_])
                     break
-        return {k: max(set(v), key=v.count) for k, v in votes.items()}
+        # max over the votes in reading order: a tie goes to the first cue read, the same in every
+        # run (over a set it went by string hashing, which differs from one process to the next).
+        return {k: max(v, key=v.count) for k, v in votes.items()}
 
     def resolve(self, t: Token | None) -> tuple[str | None, str | None]:
         """(speaker name, entity id) for the speaker token `t`."""

@@ -41,8 +41,7 @@ from newsprism.compare.story_view import (
     compare_pairs,
     mutual_conflicts,
 )
-from newsprism.compare.timeline import date_period
-from newsprism.lang.dates import WEEKDAYS
+from newsprism.lang.dates import WEEKDAYS, date_period
 from newsprism.lang.lexicon import content_stems
 from newsprism.model import Analysis, DateRef, Discrepancy, Fact, StoryEntity
 

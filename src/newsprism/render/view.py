@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from newsprism.compare.timeline import PRECISION_ORDER, date_period, date_sort_key
-from newsprism.lang.dates import MONTHS
+from newsprism.lang.dates import MONTHS, PRECISION_ORDER, date_period, date_sort_key
 from newsprism.model import (
     Article,
     Comparison,
