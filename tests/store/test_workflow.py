@@ -138,3 +138,51 @@ def test_an_article_another_writer_stores_first_is_counted_skipped_and_left_to_i
         assert (report.added, report.skipped) == (2, 1)
         assert store.count_articles() == 3
         assert sorted(s.article_count for s in store.list_stories()) == [1, 2]
+
+
+SHOOTING = [
+    Article(
+        id=f"shooting-{n}",
+        title=title,
+        text=text,
+        published=day,
+        url=f"https://{outlet}/news/{n}",
+        source=outlet,
+    )
+    for n, (day, outlet, title, text) in enumerate(
+        [
+            (
+                "2024-03-05",
+                "wkrn.example.com",
+                "Man shot on Halsted Street in Riverton - WKRN News",
+                "A 27-year-old man was shot Monday night in the 4500 block of South Halsted Street in "
+                "Riverton, police said. He was taken to a hospital in serious condition.",
+            ),
+            (
+                "2024-03-05",
+                "gazette.example.com",
+                "Riverton police name man shot on Halsted Street",
+                "Police identified the man shot on Halsted Street late Monday as Jamal Carter, 27. "
+                "Carter was in serious condition at Riverton General, police said.",
+            ),
+            (
+                "2024-03-07",
+                "wkrn.example.com",
+                "Arrest in Halsted Street shooting - WKRN News",
+                "Riverton police on Wednesday arrested a 22-year-old man in Monday's shooting of Jamal "
+                "Carter, 27, on South Halsted Street. Carter remains in the hospital.",
+            ),
+        ]
+    )
+]
+
+
+def test_a_stored_story_lists_the_details_that_hold_it_together(tmp_path: Path) -> None:
+    with open_store(str(tmp_path / "a.db")) as store:
+        ingest_articles(store, SHOOTING)
+        (story,) = store.list_stories()
+        assert story.article_count == 3
+        assert story.details.day == "2024-03-04"
+        assert story.details.places == ["halsted street"]
+        assert story.details.people == ["carter"]
+        assert store.get_story(story.id) == story

@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 
 from newsprism.codec import comparison_to_dict
 from newsprism.compare.pipeline import compare
-from newsprism.model import Article
+from newsprism.model import Article, EventDetails
 from newsprism.web import WebSettings, create_app
 
 GAZETTE = Article(
@@ -66,6 +66,7 @@ class FakeStory:
     last_published: str | None
     updated_at: str
     comparison_stale: bool = False
+    details: EventDetails = field(default_factory=EventDetails)
 
 
 @dataclass
@@ -127,6 +128,7 @@ def store(comparison_data: dict[str, Any]) -> FakeStore:
                 "2025-03-04T09:00:00+00:00",
                 "2025-03-04T11:30:00+00:00",
                 "2025-03-04T12:00:00+00:00",
+                details=EventDetails(day="2025-03-03", places=["wren river"], people=["vidal"]),
             ),
             FakeStory(
                 PENDING_ID,

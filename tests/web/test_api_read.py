@@ -74,6 +74,19 @@ def test_story_summary_and_404(client: TestClient) -> None:
     assert "no-such-story" in missing.json()["detail"]
 
 
+def test_a_story_says_what_holds_it_together(client: TestClient) -> None:
+    story = client.get(f"/api/v1/stories/{STORY_ID}").json()
+    assert story["details"] == {
+        "day": "2025-03-03",
+        "places": ["wren river"],
+        "people": ["vidal"],
+        "ages": [],
+    }
+    listed = {s["id"]: s for s in client.get("/api/v1/stories").json()["stories"]}
+    assert listed[STORY_ID]["details"] == story["details"]
+    assert listed["pending-1"]["details"] == {"day": None, "places": [], "people": [], "ages": []}
+
+
 def test_story_ids_no_store_can_hold_are_404_not_errors(client: TestClient) -> None:
     assert client.get("/api/v1/stories/bad%00id").status_code == 404
     assert client.get("/api/v1/stories/" + "x" * 300).status_code == 422

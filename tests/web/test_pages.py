@@ -82,6 +82,14 @@ def test_pages_forbid_inline_script(client: TestClient) -> None:
     assert client.get("/static/story.js").status_code == 200
 
 
+def test_story_page_shows_the_place_day_and_people_that_hold_the_story_together(client: TestClient) -> None:
+    text = client.get(f"/stories/{STORY_ID}").text
+    held = text[text.index('class="held') :]
+    held = held[: held.index("</p>")].casefold()
+    for shown in ("2025-03-03", "wren river", "vidal"):
+        assert shown in held
+
+
 def test_a_story_without_its_comparison_says_so(client: TestClient) -> None:
     response = client.get("/stories/pending-1")
     assert response.status_code == 200

@@ -16,7 +16,7 @@ depends on the model alone, so every stage and the store may use it.
 
 from newsprism.codec.analysis import ANALYSIS_VERSION, analysis_from_dict, analysis_to_dict
 from newsprism.codec.comparison import COMPARISON_VERSION, comparison_from_dict, comparison_to_dict
-from newsprism.codec.placement import placement_from_dict, placement_to_dict
+from newsprism.codec.placement import details_from_dict, placement_from_dict, placement_to_dict
 from newsprism.codec.schemas import (
     analysis_schema,
     comparison_schema,
@@ -33,6 +33,7 @@ __all__ = [
     "comparison_from_dict",
     "comparison_schema",
     "comparison_to_dict",
+    "details_from_dict",
     "placement_from_dict",
     "placement_to_dict",
     "validate_analysis",

@@ -40,9 +40,15 @@ def placement_from_dict(data: dict[str, object]) -> Placement:
         names={str(k): float(v) for k, v in dict(data.get("names") or {}).items()},  # type: ignore[call-overload]
         dates=[date.fromisoformat(str(d)) for d in list(data.get("dates") or [])],  # type: ignore[call-overload]
         published=date.fromisoformat(str(published)) if published else None,
-        details=EventDetails(**_mapping(data.get("details"))),
+        details=details_from_dict(data.get("details")),
         outlet=str(data["outlet"]) if data.get("outlet") else None,
     )
+
+
+def details_from_dict(data: object) -> EventDetails:
+    """The `details` part of a stored placement, read alone: the archive's story summary takes
+    only this part, not the terms and names that make most of a placement's size."""
+    return EventDetails(**_mapping(data))
 
 
 def _mapping(value: object) -> dict[str, Any]:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from newsprism.model import Article
+from newsprism.model import Article, EventDetails
 
 
 @dataclass(slots=True)
@@ -65,6 +65,8 @@ class StorySummary:
     last_published: str | None
     updated_at: str
     comparison_stale: bool = False
+    details: EventDetails = field(default_factory=EventDetails)
+    """What holds the story together (stories/holding.py), read from its stored placements."""
 
 
 def _normalise(value: str) -> str:

@@ -15,7 +15,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from newsprism.model import Article
+from newsprism.codec import details_from_dict
+from newsprism.model import Article, EventDetails
 from newsprism.store.engine import write_transaction
 from newsprism.store.records import (
     NewArticle,
@@ -29,6 +30,7 @@ from newsprism.store.records import (
 from newsprism.store.schema import analyses, articles, comparisons, pages, placements, stories
 from newsprism.store.search import article_matches, search_words
 from newsprism.store.story_rows import chunks, refresh_stories
+from newsprism.stories.holding import story_details
 
 REPLAY_BATCH = 1000
 """Rows fetched at a time while replaying: memory stays flat however large the archive."""
@@ -354,6 +356,7 @@ def _summaries(conn: Connection, stmt: sa.Select[Any]) -> list[StorySummary]:
             .order_by(articles.c.story_id, articles.c.source)
         ):
             outlets[pair.story_id].append(pair.source)
+    details = _story_details(conn, list(outlets))
     return [
         StorySummary(
             id=row.id,
@@ -365,6 +368,23 @@ def _summaries(conn: Connection, stmt: sa.Select[Any]) -> list[StorySummary]:
             last_published=row.last_published,
             updated_at=iso_utc(row.updated_at),
             comparison_stale=bool(row.comparison_stale),
+            details=details[row.id],
         )
         for row in rows
     ]
+
+
+def _story_details(conn: Connection, story_ids: Sequence[str]) -> dict[str, EventDetails]:
+    # Computed on read from the placements the archive already keeps, so that no column has to
+    # follow every move of an article; only the details part of each placement is fetched. A
+    # copy (duplicate_of) says nothing its original did not, so it does not vote twice.
+    members: dict[str, list[EventDetails]] = {sid: [] for sid in story_ids}
+    for chunk in chunks(list(story_ids)):
+        for row in conn.execute(
+            sa.select(articles.c.story_id, placements.c.features["details"].label("details"))
+            .join(placements, placements.c.article_id == articles.c.id)
+            .where(articles.c.story_id.in_(chunk), articles.c.duplicate_of.is_(None))
+            .order_by(articles.c.story_id, *_STORY_ORDER)
+        ):
+            members[row.story_id].append(details_from_dict(row.details))
+    return {sid: story_details(found) for sid, found in members.items()}

@@ -105,9 +105,15 @@ def render_story_page(store: StoreAPI, env: Environment, summary: Any) -> str:
     return env.get_template("story.html.j2").render(**context)
 
 
+PAGE_LAYOUT = "2"
+"""Raised when the story page shows something new (2: the details that hold the story
+together), so that pages an archive kept from an older layout are rendered again."""
+
+
 def page_version(summary: Any) -> str:
-    """What a story page depends on: when its story last changed, and whether it is fresh."""
-    return f"{summary.updated_at}|{'stale' if summary.comparison_stale else 'fresh'}"
+    """What a story page depends on: its layout, when its story last changed, and whether it is
+    fresh."""
+    return f"{PAGE_LAYOUT}|{summary.updated_at}|{'stale' if summary.comparison_stale else 'fresh'}"
 
 
 def prerender_pages(store: Any, story_ids: Iterable[str]) -> int:

@@ -27,7 +27,7 @@ from pydantic import (
 from pydantic_core import CoreSchema, core_schema
 
 from newsprism.ingest.fields import normalize_published
-from newsprism.model import Article
+from newsprism.model import Article, EventDetails
 from newsprism.web.store_api import DateValue, IngestReportLike, StorySummaryLike
 
 MAX_LIMIT = 200
@@ -206,6 +206,20 @@ class ErrorOut(BaseModel):
     errors: list[ErrorItem] | None = Field(default=None, description="Validation problems, one per field.")
 
 
+class StoryDetailsOut(BaseModel):
+    """What holds a story together (stories/holding.py): the details its reports share, so a
+    reader sees why the articles were grouped."""
+
+    day: str | None = Field(description="ISO 8601: the day the event happened, as most reports tell it.")
+    places: list[str] = Field(description="Streets, venues and parts of town the reports share (folded).")
+    people: list[str] = Field(description="Surnames of people taking part whom the reports share (folded).")
+    ages: list[int] = Field(description="Ages the reports share.")
+
+    @classmethod
+    def of(cls, details: EventDetails) -> StoryDetailsOut:
+        return cls(day=details.day, places=details.places, people=details.people, ages=details.ages)
+
+
 class StoryOut(BaseModel):
     id: str
     title: str | None
@@ -217,6 +231,9 @@ class StoryOut(BaseModel):
     updated_at: str | None = Field(description="ISO 8601: when the story last changed in the store.")
     comparison_stale: bool = Field(
         description="True when the stored comparison predates some of the story's articles."
+    )
+    details: StoryDetailsOut = Field(
+        description="The place, event day and people that hold the story together."
     )
 
     @classmethod
@@ -231,6 +248,7 @@ class StoryOut(BaseModel):
             last_published=iso(story.last_published),
             updated_at=iso(story.updated_at),
             comparison_stale=story.comparison_stale,
+            details=StoryDetailsOut.of(story.details),
         )
 
 

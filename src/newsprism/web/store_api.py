@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, Protocol
 
-from newsprism.model import Article
+from newsprism.model import Article, EventDetails
 
 DateValue = str | date | None
 
@@ -38,6 +38,8 @@ class StorySummaryLike(Protocol):
     def updated_at(self) -> DateValue: ...
     @property
     def comparison_stale(self) -> bool: ...
+    @property
+    def details(self) -> EventDetails: ...
 
 
 class StoreAPI(Protocol):
