@@ -219,3 +219,18 @@ def test_a_published_option_that_is_not_a_date_is_refused_before_anything_is_rea
         assert result.exit_code == 2, (command, result.output)
         assert "--published" in result.output and "'garbage' is not a date" in result.output
     assert runner.invoke(app, ["analyze", str(article), "--published", "14 May 2025"]).exit_code == 0
+
+
+def test_outlets_file_extends_the_registry_and_a_bad_one_is_refused(tmp_path: Path) -> None:
+    from newsprism.cli.reading import ReadOptions
+
+    mine = write(
+        tmp_path, "mine.json", json.dumps({"map": {"Harbour Gazette": {"domains": ["harbour.example"]}}})
+    )
+    registry = ReadOptions(outlets=mine).defaults().outlets
+    assert registry.source_for_url("https://news.harbour.example/x") == "Harbour Gazette"
+    bad = write(tmp_path, "bad.json", json.dumps({"map": {"X": {"kind": "blog"}}}))
+    story = write(tmp_path, "a.txt", STORY_A)
+    result = runner.invoke(app, ["analyze", str(story), "--outlets", str(bad)])
+    assert result.exit_code == 2
+    assert "kind must be one of" in result.output

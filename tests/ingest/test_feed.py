@@ -265,12 +265,12 @@ def test_defaults_fill_what_a_feed_lacks(tmp_path: Path) -> None:
     assert (own.published, own.source, own.language) == ("2025-05-14", "Plains Herald", "es")
 
 
-def test_a_feed_without_a_title_is_named_for_its_host(tmp_path: Path) -> None:
+def test_a_feed_without_a_title_is_named_for_its_domain(tmp_path: Path) -> None:
     feed = """<rss version="2.0"><channel><link>https://www.untitled.example/</link><item>
 <title>T</title><description>A short summary of the story that the feed carries with it.</description>
 </item></channel></rss>"""
     (article,) = read_feed_file(write(tmp_path / "untitled.rss", feed))
-    assert isinstance(article, Article) and article.source == "www.untitled.example"
+    assert isinstance(article, Article) and article.source == "untitled.example"  # its registered domain
 
 
 @pytest.mark.parametrize(

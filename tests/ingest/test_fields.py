@@ -100,3 +100,36 @@ def test_an_unreadable_published_value_is_dropped_with_one_warning_per_input(
         "feed-99999.jsonl: publication date '99999-01-01' is not a date newsprism can read;"
         " it is left unknown"
     ]
+
+
+def _source(
+    meta: dict[str, str], defaults: ArticleDefaults = NO_DEFAULTS, container: str | None = None
+) -> str | None:
+    article = build_article(
+        id="a", text="Some text.", meta=meta, path=None, defaults=defaults, container_source=container
+    )
+    return article.source
+
+
+def test_an_article_is_named_for_the_outlet_of_its_url() -> None:
+    assert _source({"url": "https://www.theguardian.com/world/2025/may/14/talks"}) == "The Guardian"
+    assert _source({"url": "https://edition.cnn.com/2025/05/14/europe/talks"}) == "CNN"  # a subdomain
+    assert _source({"url": "https://news.harbourgazette.example/ferry"}) == "harbourgazette.example"
+    assert _source({"url": "urn:x-page"}) is None and _source({}) is None
+
+
+def test_the_outlet_is_taken_in_order_own_source_registry_feed_user_default_domain() -> None:
+    cnn, unknown = "https://edition.cnn.com/x", "https://harbourgazette.example/x"
+    user = ArticleDefaults(source="Desk")
+    assert _source({"url": cnn, "source": "Reuters"}, user, "Feed") == "Reuters"  # an explicit source wins
+    assert _source({"url": cnn}, user, "Aggregator Feed") == "CNN"  # a known outlet beats the feed
+    assert _source({"url": unknown}, user, "Harbour Gazette") == "Harbour Gazette"
+    assert _source({"url": unknown}, user) == "Desk"
+    assert _source({"url": unknown}) == "harbourgazette.example"
+
+
+def test_a_users_registry_names_the_outlet() -> None:
+    from newsprism.lang.outlet_registry import SHIPPED, Outlet
+
+    mine = ArticleDefaults(outlets=SHIPPED.extended([Outlet("Harbour Gazette", ("harbourgazette.example",))]))
+    assert _source({"url": "https://www.harbourgazette.example/x"}, mine) == "Harbour Gazette"

@@ -47,6 +47,18 @@ def _check_published(value: str | None) -> str | None:
     return value
 
 
+def _check_outlets(value: Path | None) -> Path | None:
+    """--outlets must be a registry file newsprism reads; a bad one fails before any input is read."""
+    from newsprism.cli.reading import outlet_registry
+
+    if value is not None:
+        try:
+            outlet_registry(value)
+        except (OSError, ValueError) as err:
+            raise typer.BadParameter(str(err)) from err
+    return value
+
+
 InputsArg = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for JSON Lines on stdin.")]
 
 # -- how inputs are read -----------------------------------------------------------------------
@@ -58,6 +70,15 @@ PublishedOpt = Annotated[
     ),
 ]
 SourceOpt = Annotated[str | None, typer.Option("--source", help="Outlet name for inputs that lack one.")]
+OutletsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--outlets",
+        help='JSON file of outlets ({"map": {name: {"domains": [...], "labels": {...}}}}) that extends '
+        "or overrides the built-in registry.",
+        callback=_check_outlets,
+    ),
+]
 LanguageOpt = Annotated[
     str | None, typer.Option("--language", help="Language code for inputs that lack one.")
 ]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
 from newsprism.cli.terminal import err
 from newsprism.ingest import ArticleDefaults, IngestError, read_inputs
+from newsprism.lang.outlet_registry import SHIPPED, OutletRegistry, read_outlets_file
 from newsprism.model import Article
 
 if TYPE_CHECKING:
@@ -31,15 +34,28 @@ class ReadOptions:
     offline: bool = False
     allow_private: bool = False
     fetch_pages: bool = False
+    outlets: Path | None = None
 
     def defaults(self) -> ArticleDefaults:
-        return ArticleDefaults(published=self.published, source=self.source, language=self.language)
+        return ArticleDefaults(
+            published=self.published,
+            source=self.source,
+            language=self.language,
+            outlets=outlet_registry(self.outlets) if self.outlets else SHIPPED,
+        )
 
     def fetch_policy(self) -> FetchPolicy | None:
         """The policy for fetching, or None to keep the run off the network."""
         from newsprism.ingest.fetch import FetchPolicy
 
         return None if self.offline else FetchPolicy(allow_private=self.allow_private)
+
+
+@cache
+def outlet_registry(path: Path) -> OutletRegistry:
+    """The built-in registry with the user's file `path` over it, read once per run (the option's
+    check and the reading share it)."""
+    return read_outlets_file(path)
 
 
 class Reader:

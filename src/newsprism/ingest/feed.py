@@ -36,6 +36,7 @@ from newsprism.ingest.fields import NO_DEFAULTS, ArticleDefaults, as_text, build
 from newsprism.ingest.html_text import html_fragment_to_text, plain_text_paragraphs
 from newsprism.ingest.jsonl import Labelled
 from newsprism.ingest.safe_xml import NotWellFormed, as_utf8, parse_xml
+from newsprism.lang.outlet_registry import registered_domain
 from newsprism.model import Article
 from newsprism.settings import settings_from_env
 
@@ -203,7 +204,7 @@ def _feed_info(feed: Any, *, name: str, path: str | None) -> _Feed:
     return _Feed(
         name=name,
         path=path,
-        source=title or host,
+        source=title or (registered_domain(host) if host else None),
         language=as_text(language),
         link=link,
         key=host or title or Path(name).stem,
@@ -229,7 +230,6 @@ def _entry_article(
         "title": title,
         "url": url,
         "published": _published(entry),
-        "source": feed.source or (urlsplit(url).hostname if url else None),
         "language": content[0].get("language") or feed.language,
         "author": (entry.get("author_detail") or {}).get("name") or entry.get("author"),
     }
@@ -240,6 +240,7 @@ def _entry_article(
         path=feed.path,
         defaults=defaults,
         credits=cleaned.credits,
+        container_source=feed.source,
     )
     article.summary_only = summary_only
     return article

@@ -228,20 +228,18 @@ def page_to_article(result: FetchResult, defaults: ArticleDefaults = NO_DEFAULTS
     """A fetched HTML page as an Article; raises IngestFailure for another type or no text.
 
     The page's own metadata comes first; then what the response says about itself (Last-Modified);
-    then `defaults`; last the guesses: the host for the outlet, the Date header (the time of the
-    response, not of writing) for the publication date.
+    then `defaults`; last the guesses: the URL's outlet (fields.resolve_source), the Date header
+    (the time of the response, not of writing) for the publication date.
     """
     if not _is_html(result):
         raise IngestFailure(f"not an HTML page ({result.content_type or 'no content type'})")
-    host = httpx.URL(result.url).host.removeprefix("www.")
     dates = (result.headers.get("last-modified"), defaults.published, result.headers.get("date"))
     filled = replace(
         defaults,
-        source=defaults.source or host,
         published=next((value for value in dates if normalize_published(value)), None),
     )
     html = _decode_page(result.body, result.charset, result.url)
-    article = html_to_article(html, id=text_id(result.url), path=None, defaults=filled)
+    article = html_to_article(html, id=text_id(result.url), path=None, defaults=filled, url=result.url)
     article.url = result.url
     return article
 

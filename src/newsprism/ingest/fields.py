@@ -17,16 +17,19 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from newsprism.ingest.language import guess_language
+from newsprism.lang.outlet_registry import SHIPPED, OutletRegistry, registered_domain, url_host
 from newsprism.model import Article
 
 
 @dataclass(frozen=True, slots=True)
 class ArticleDefaults:
-    """Values the CLI options --published/--source/--language fill where a file lacks them."""
+    """Values the CLI options --published/--source/--language fill where a file lacks them, and
+    the outlet registry (--outlets) that names the outlet of an article's URL."""
 
     published: str | None = None
     source: str | None = None
     language: str | None = None
+    outlets: OutletRegistry = SHIPPED
 
 
 # The "nothing given" defaults, shared so signatures need no call in their default values.
@@ -154,8 +157,13 @@ def build_article(
     path: str | None,
     defaults: ArticleDefaults,
     credits: list[str] | None = None,
+    container_source: str | None = None,
 ) -> Article:
-    """The Article for one input, with its own `meta` first and `defaults` filling the gaps."""
+    """The Article for one input, with its own `meta` first and `defaults` filling the gaps.
+
+    `container_source` is what the input came in names it by (a feed's title); see
+    `resolve_source` for the order the outlet is taken in.
+    """
     language = normalize_language(meta.get("language")) or normalize_language(defaults.language)
     published = normalize_published(meta.get("published"))
     if published is None and meta.get("published") not in (None, ""):
@@ -164,13 +172,37 @@ def build_article(
         id=id,
         text=text,
         title=as_text(meta.get("title")),
-        source=as_text(meta.get("source")) or defaults.source,
+        source=resolve_source(
+            as_text(meta.get("source")), as_text(meta.get("url")), container_source, defaults
+        ),
         url=as_text(meta.get("url")),
         published=published or normalize_published(defaults.published),
         language=language or guess_language(text),
         path=path,
         author=as_text(meta.get("author")),
         credits=list(credits or []),
+    )
+
+
+def resolve_source(
+    own: str | None, url: str | None, container: str | None, defaults: ArticleDefaults
+) -> str | None:
+    """The outlet of an article, decided once when it is read, so later stages never guess.
+
+    In order: the input's own `source` (front matter, a JSON field, a page's site name); the
+    registry outlet of its URL's domain; the feed it came in (its title); the user's --source;
+    last the URL's bare registered domain, so an article with a URL always has an outlet. A known
+    outlet goes before the feed's title because aggregating feeds carry other outlets' articles;
+    an unknown domain comes last because "Harbour Gazette" reads better than its web address.
+    """
+    host = url_host(url)
+    known = defaults.outlets.for_host(host) if host and not own else None
+    return (
+        own
+        or (known.name if known else None)
+        or as_text(container)
+        or defaults.source
+        or (registered_domain(host) if host else None)
     )
 
 

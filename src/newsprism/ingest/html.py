@@ -71,14 +71,30 @@ def html_to_article(
     meta = {
         "title": title,
         "author": document.get("author"),
-        "url": document.get("url"),
-        "source": document.get("sitename") or document.get("hostname"),
+        "url": document.get("url") or url,
+        "source": _site_name(document),  # else the URL's outlet: see fields.resolve_source
         "published": document.get("date"),
         "language": document.get("language") or language,
     }
     return build_article(
         id=id, text=cleaned.text, meta=meta, path=path, defaults=defaults, credits=cleaned.credits
     )
+
+
+_HOSTLIKE = re.compile(r"^[\w.-]+(?::\d+)?$")
+
+
+def _site_name(document: dict[str, Any]) -> str | None:
+    """The page's own name for its site (og:site_name), or None where trafilatura filled in the
+    host ("127.0.0.1:8000", "edition.cnn.com"): the outlet registry names a host better."""
+    name = as_text(document.get("sitename"))
+    if (
+        name is None
+        or name == document.get("hostname")
+        or (("." in name or ":" in name) and _HOSTLIKE.match(name))
+    ):
+        return None
+    return name
 
 
 def _extract(html: str, *, url: str | None = None, fast: bool = False) -> dict[str, Any]:

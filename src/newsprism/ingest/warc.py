@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -282,11 +282,7 @@ class _Archive:
         # A URI seen before in this archive is a second crawl of the page: its record id tells it apart.
         key = page.uri if page.uri not in self.uris else f"{page.uri}\n{page.record_id}"
         self.uris.add(page.uri)
-        filled = ArticleDefaults(
-            published=page.crawled or self.defaults.published,
-            source=self.defaults.source,
-            language=self.defaults.language,
-        )
+        filled = replace(self.defaults, published=page.crawled or self.defaults.published)
         try:
             html = _decode(page.html, page.charset, self._label(page.uri))
             article = html_to_article(

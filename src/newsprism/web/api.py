@@ -20,6 +20,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from newsprism.ingest.fields import ArticleDefaults
 from newsprism.model import Article
 from newsprism.web.auth import require_read, require_write
 from newsprism.web.body import parse_json, read_body, to_articles, unprocessable, validate_articles
@@ -127,8 +128,8 @@ def _ingest(store: StoreAPI, articles: Sequence[Article]) -> IngestReportLike:
     return report
 
 
-def _prepare(body: bytes) -> tuple[list[Article], list[str]]:
-    return to_articles(validate_articles(parse_json(body)))
+def _prepare(body: bytes, defaults: ArticleDefaults) -> tuple[list[Article], list[str]]:
+    return to_articles(validate_articles(parse_json(body)), defaults)
 
 
 def api_router(store: StoreAPI, settings: WebSettings) -> APIRouter:
@@ -274,7 +275,7 @@ def api_router(store: StoreAPI, settings: WebSettings) -> APIRouter:
         """
         require_write(request, settings)
         body = await read_body(request, settings.max_upload_bytes)
-        articles, refused = await run_in_threadpool(_prepare, body)
+        articles, refused = await run_in_threadpool(_prepare, body, ArticleDefaults(outlets=settings.outlets))
         report = await run_in_threadpool(ingest_one_at_a_time, articles) if articles else None
         return IngestReportOut.of(report, refused)
 

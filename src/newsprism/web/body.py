@@ -16,6 +16,7 @@ from typing import Any
 from fastapi import HTTPException, Request, status
 from pydantic import TypeAdapter, ValidationError
 
+from newsprism.ingest.fields import NO_DEFAULTS, ArticleDefaults
 from newsprism.ingest.jsonl import row_to_article
 from newsprism.model import Article
 from newsprism.web.schemas import ArticleIn
@@ -98,7 +99,9 @@ def validate_articles(payload: Any) -> list[ArticleIn]:
     raise unprocessable(f"Expected a JSON object or a list of objects, got {type(payload).__name__}.")
 
 
-def to_articles(items: list[ArticleIn]) -> tuple[list[Article], list[str]]:
+def to_articles(
+    items: list[ArticleIn], defaults: ArticleDefaults = NO_DEFAULTS
+) -> tuple[list[Article], list[str]]:
     """Articles built exactly as a JSON Lines row is read (ids, dates, boilerplate), and one line
     for each item that reader finds no article in.
 
@@ -111,7 +114,7 @@ def to_articles(items: list[ArticleIn]) -> tuple[list[Article], list[str]]:
     refused: list[str] = []
     for position, item in enumerate(items):
         row = item.model_dump(exclude_none=True)
-        built = row_to_article(row, label=f"article {position}", path=None)
+        built = row_to_article(row, label=f"article {position}", path=None, defaults=defaults)
         if isinstance(built, Article):
             articles.append(built)
         else:
