@@ -20,6 +20,8 @@ from newsprism.ingest.gzip_stream import CUT_SHORT, GzipStream
 from newsprism.ingest.warc import read_warc_file
 from newsprism.model import Article
 
+from .test_warc import BOMB_READER
+
 URLS = ["https://harbor.example/budget", "https://harbor.example/strike", "https://harbor.example/ferry"]
 LINES = [
     "The city council approved the new budget late on Monday after a long and heated debate.",
@@ -138,18 +140,6 @@ def test_damaged_compressed_data_in_a_stream_keeps_what_came_before(tmp_path: Pa
     assert [a.url for a in articles[:3]] == URLS
     assert 0 < len(errors) <= 2 and all("\n" not in str(error) for error in errors)
     assert any(e.input == str(path) and e.reason.startswith("gzip data damaged") for e in errors)
-
-
-BOMB_READER = """
-import sys
-from newsprism.ingest.warc import read_warc_file
-items = list(read_warc_file(sys.argv[1]))
-pages = sum(type(i).__name__ == "Article" for i in items)
-errors = [str(i) for i in items if type(i).__name__ == "IngestError"]
-# This process's own peak (VmHWM), not one inherited from the parent as ru_maxrss is across exec.
-peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM")).split()[1]
-print(pages, int(peak) // 1024, errors[0] if errors else "")
-"""
 
 
 def test_a_gzip_bomb_inside_one_stream_is_read_in_flat_memory(tmp_path: Path) -> None:

@@ -124,13 +124,14 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
     quotes = extract_quotes(doc, sentences, entities)
     for quote in quotes:
         quote.article = article.id
+    published = published_day(article)
     return Analysis(
         id=article.id,
         language=article.language or "en",
         sentences=sentences.sentences(),
         entities=entities,
         quotes=quotes,
-        dates=read_date_context(doc, sentences, extract_dates(doc, sentences, published_day(article))),
+        dates=read_date_context(doc, sentences, extract_dates(doc, sentences, published)),
         numbers=read_quantities(doc, sentences, extract_numbers(doc, sentences)),
         citations=extract_citations(doc, sentences, article.credits),
         events=extract_events(doc, sentences, entities),
@@ -138,7 +139,7 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
         attendance=extract_attendance(doc, sentences, entities),
         lists=extract_lists(doc, sentences, entities),
         places=extract_places(doc, sentences, entities),
-        details=read_details(article.title, article.text, published_day(article)),
+        details=read_details(article.title, article.text, published),
     )
 
 
