@@ -1,9 +1,12 @@
 """The learned decision: do two sentences of different outlets state the same claim?
 
-A logistic model over the evidence of compare/signals.py gives each pair a probability. Which
-pairs become links is decided by three learned cut-offs, because a claim is usually stated once
-per outlet: a pair that is each sentence's best match in the other article needs less evidence
-than one that is only among the best two, and a pair that is neither needs the most.
+A logistic model over the evidence of compare/signals.py, averaged with gradient-boosted trees
+over the same evidence where the trained model carries them (compare/trees.py), gives each pair a
+probability. Which pairs become links is decided by four learned cut-offs, because a claim is
+usually stated once per outlet: a pair that is each sentence's best match in the other article
+needs least evidence; one that is the best match of one side only (a long sentence stating two
+claims is the best match of two shorter ones, but can be the best of only one) or among each
+other's best two needs more, and a pair that is none of these needs the most.
 
 The weights and cut-offs are data (`link_model.json` beside this module), trained by
 `bench/train_links.py` from public evaluation sets (BASIL stories whose shared facts were judged
@@ -22,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.compare.signals import FEATURES
+from newsprism.compare.trees import BoostedTrees, trees_from_dict
 
 GRANULARITIES = ("claim", "event")
 """claim: sentences are linked when they state the same claim (the default). event: when they
@@ -31,19 +35,22 @@ tell of the same happening, as ECB+'s event coreference does."""
 @dataclass(frozen=True, slots=True)
 class LinkRule:
     """A pair is a link when its probability reaches `mutual` and each sentence is the other's
-    best match; `top_two` when each is among the other's best two; `any` otherwise."""
+    best match; `top_two` when each is among the other's best two; `one_sided` when one of them
+    is the other's best match; `any` otherwise. A model trained before `one_sided` was learned
+    has none (infinity: the cut-off never applies)."""
 
     mutual: float
     top_two: float
     any: float
+    one_sided: float = float("inf")
 
 
 @dataclass(frozen=True, slots=True)
 class LinkModel:
-    """Standardised logistic weights over FEATURES, the link rule, and how facts are grouped:
-    `density` is the share of a fact's other-outlet mentions a new mention must be linked to;
-    `trust` the confidence a fact needs to stand in the brief (held-out links that confident
-    were right at least 97% of the time)."""
+    """Standardised logistic weights over FEATURES, the trees averaged with them where trained,
+    the link rule, and how facts are grouped: `density` is the share of a fact's other-outlet
+    mentions a new mention must be linked to; `trust` the confidence a fact needs to stand in
+    the brief (held-out links that confident were right at least 97% of the time)."""
 
     granularity: str
     mean: np.ndarray
@@ -53,22 +60,31 @@ class LinkModel:
     rule: LinkRule
     density: float
     trust: float = 0.0
+    trees: BoostedTrees | None = None
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         """P(same claim) for each row of FEATURES."""
         if not len(features):
             return np.zeros(0)
         z = ((features - self.mean) / self.scale) @ self.weights + self.bias
-        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+        p = _sigmoid(z)
+        if self.trees is not None:
+            p = (p + _sigmoid(self.trees.log_odds(features))) / 2
+        return p
 
     def decide(self, probability: np.ndarray, rank_ab: np.ndarray, rank_ba: np.ndarray) -> np.ndarray:
         """Which pairs are links, given each pair's rank by probability in both directions."""
         best = np.maximum(rank_ab, rank_ba)
         return np.asarray(
             ((best == 0) & (probability >= self.rule.mutual))
+            | ((np.minimum(rank_ab, rank_ba) == 0) & (probability >= self.rule.one_sided))
             | ((best <= 1) & (probability >= self.rule.top_two))
             | (probability >= self.rule.any)
         )
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
 
 
 def model_from_dict(data: dict[str, Any], granularity: str) -> LinkModel:
@@ -85,6 +101,7 @@ def model_from_dict(data: dict[str, Any], granularity: str) -> LinkModel:
         rule=LinkRule(**part["rule"]),
         density=float(part["density"]),
         trust=float(part.get("trust", 0.0)),
+        trees=trees_from_dict(part["trees"]) if part.get("trees") else None,
     )
 
 
