@@ -18,6 +18,7 @@ from newsprism.model import (
     Article,
     BriefSentence,
     Comparison,
+    CopyOf,
     Discrepancy,
     DiscrepancyValue,
     Fact,
@@ -25,6 +26,7 @@ from newsprism.model import (
     FramingDifference,
     Role,
     Sentence,
+    StoryCitation,
     StoryEntity,
     StoryQuote,
     TimelineEntry,
@@ -107,7 +109,12 @@ def build_comparison() -> Comparison:
         analyses.append(analysis)
     a, b, c = "herald-17", "ledger.bridge", "wire/0042"
     facts = [
-        Fact("f1", "corroborated", [mention(a, HERALD, 0), mention(b, LEDGER, 0), mention(c, WIRE, 0)]),
+        Fact(
+            "f1",
+            "corroborated",
+            [mention(a, HERALD, 0), mention(b, LEDGER, 0), mention(c, WIRE, 0)],
+            sources=["Coastal Herald", "Metro Wire"],
+        ),
         Fact("f2", "disputed", [mention(a, HERALD, 3), mention(b, LEDGER, 1)]),
         Fact("f3", "disputed", [mention(a, HERALD, 1), mention(b, LEDGER, 2)]),
         Fact("f4", "single_source", [mention(a, HERALD, 4)]),
@@ -172,11 +179,15 @@ def build_comparison() -> Comparison:
                 "A cargo crane struck the Harbor Bridge on Monday night; the bridge is closed.",
                 [a, b, c],
                 ["f1"],
+                ["Coastal Herald", "Metro Wire"],
             ),
             BriefSentence(
                 "The outlets disagree on how many workers were hurt: three or five.", [a, b], ["f2"]
             ),
         ],
+        # The Daily Ledger relays the wire in its lead; the wire's own copy credits nobody.
+        citations=[StoryCitation(b, "Metro Wire", "reports", 0, "Metro Wire")],
+        copies=[CopyOf(c, a, 0.35)],
     )
 
 

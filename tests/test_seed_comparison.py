@@ -14,6 +14,9 @@ from newsprism.codec import comparison_to_dict, validate_comparison
 from newsprism.compare.pipeline import compare
 from newsprism.ingest import ArticleDefaults, read_inputs
 from newsprism.model import Article, Comparison, Fact
+from newsprism.render.markdown import render_markdown
+from newsprism.store.db import open_store
+from newsprism.store.workflow import ingest_articles
 
 GUARDIAN_REWRITE = "000_8b5201b13af12944"
 MOSCOW_TIMES = "001_44cbccb45d29a0c3"
@@ -202,3 +205,28 @@ def test_speech_is_credited_to_who_speaks_not_to_whom_it_is_about(comparison: Co
     # "The appointment of Medinsky ... indicates": about Medinsky, not said by him.
     about = [q for q in comparison.quotes if q.article == GUARDIAN_REWRITE and q.sentence == 5]
     assert about and all(q.speaker != "Vladimir Medinsky" for q in about)
+
+
+def test_the_report_names_whom_each_seed_cites_with_its_sentence(comparison: Comparison) -> None:
+    cited = [(c.article, c.outlet, c.kind, c.sentence) for c in comparison.citations]
+    assert (GUARDIAN_REWRITE, "The Guardian", "reports", 0) in cited
+    reuters = [s for article, outlet, _, s in cited if article == MOSCOW_TIMES and outlet == "Reuters"]
+    assert None in reuters  # the credit line
+    told = sentence_with(comparison, MOSCOW_TIMES, "informed Reuters late Wednesday")
+    assert told in reuters
+    markdown = render_markdown(comparison)
+    section = markdown.split("## Who cites whom", 1)[1].split("\n## ", 1)[0]
+    assert "cites The Guardian (reports) [A §0]" in section
+    assert f"cites Reuters (was told) [B §{told}]" in section
+    # Each outlet rests on its own source: the two leads are two independent reports.
+    lead = facts_of(comparison, GUARDIAN_REWRITE, 0)
+    assert any(f.sources == ["Reuters", "The Guardian"] for f in lead)
+
+
+def test_the_stored_seed_story_shows_two_outlets(seed_paths: list[Path], tmp_path: Path) -> None:
+    items = list(read_inputs([str(p) for p in seed_paths], ArticleDefaults(published="2025-05-14")))
+    with open_store(str(tmp_path / "seeds.db")) as store:
+        ingest_articles(store, [a for a in items if isinstance(a, Article)])
+        (story,) = store.list_stories()
+        assert story.outlet_count == 2
+        assert story.outlets == [GUARDIAN_REWRITE, MOSCOW_TIMES]

@@ -386,6 +386,9 @@ class Fact:
     status: FactStatus
     mentions: list[FactMention]
     confidence: float | None = None
+    sources: list[str] = field(default_factory=list)
+    """The independent sources behind the fact (compare/sources.py): mentions from an article and
+    its copy, or attributed to the same cited outlet, count once. Empty where not computed."""
 
 
 @dataclass(slots=True)
@@ -437,10 +440,35 @@ class TimelineEntry:
 
 
 @dataclass(slots=True)
+class StoryCitation:
+    """An article of the story naming another outlet as its source: `outlet` is the cited
+    outlet's house name, `text` the words as written, `sentence` None for a credit line."""
+
+    article: str
+    outlet: str
+    kind: Literal["reports", "told", "according_to", "credit"]
+    sentence: int | None
+    text: str
+
+
+@dataclass(slots=True)
+class CopyOf:
+    """An article of the story that is a copy (a wire copy or a light edit) of an earlier one;
+    `similarity` is the share of word five-grams the two have in common (Jaccard)."""
+
+    article: str
+    original: str
+    similarity: float
+
+
+@dataclass(slots=True)
 class BriefSentence:
     text: str
     sources: list[str]
     facts: list[str]
+    independent: list[str] = field(default_factory=list)
+    """The independent sources behind the sentence's fact (see compare/sources.py); one name for
+    several outlets says that they all rest on it."""
 
 
 @dataclass(slots=True)
@@ -484,3 +512,5 @@ class Comparison:
     timeline: list[TimelineEntry] = field(default_factory=list)
     brief: list[BriefSentence] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    citations: list[StoryCitation] = field(default_factory=list)
+    copies: list[CopyOf] = field(default_factory=list)

@@ -10,23 +10,27 @@ from newsprism.render.html import render_html
 
 CONTRACT = {
     "articles": {"id", "path", "title", "source", "url", "published", "language", "sentences"},
-    # `confidence` (version 2): the weakest link between two outlets' mentions.
-    "facts": {"id", "status", "confidence", "mentions"},
+    # `confidence` (version 2): the weakest link between two outlets' mentions; `sources`
+    # (version 3): the independent sources behind the fact.
+    "facts": {"id", "status", "confidence", "sources", "mentions"},
     "entities": {"id", "name", "type", "aliases", "roles", "articles"},
     # `cue` (the reporting verb) is an addition to DESIGN.md's shape, as the README allows.
     "quotes": {"speaker", "speaker_entity", "text", "direct", "cue", "article", "sentence", "start", "end"},
     "discrepancies": {"kind", "subject", "values"},
     # `tense` (past or scheduled) likewise: null where a stored comparison predates it.
     "timeline": {"date", "precision", "text", "article", "sentence", "tense"},
-    "brief": {"text", "sources", "facts"},
+    "brief": {"text", "sources", "facts", "independent"},
     "framing": {"kind", "subject", "variants"},
+    # Version 3: who cites whom, and the copies inside the story.
+    "citations": {"article", "outlet", "kind", "sentence", "text"},
+    "copies": {"article", "original", "similarity"},
 }
 
 
 def test_comparison_json_carries_exactly_the_contract_keys(comparison) -> None:
     data = comparison_to_dict(comparison)
     assert set(data) == set(CONTRACT) | {"version", "notes"}
-    assert data["version"] == "2"
+    assert data["version"] == "3"
     for section, keys in CONTRACT.items():
         assert data[section], f"fixture should exercise {section}"
         for item in data[section]:
@@ -51,14 +55,18 @@ def test_a_version_1_comparison_still_validates_and_loads(comparison) -> None:
     # Stored before facts were claims: no confidence, mentions without the stating part.
     data = comparison_to_dict(comparison)
     data["version"] = "1"
+    del data["citations"], data["copies"]
+    for brief in data["brief"]:
+        del brief["independent"]
     for fact in data["facts"]:
-        del fact["confidence"]
+        del fact["confidence"], fact["sources"]
         for mention in fact["mentions"]:
             del mention["start"], mention["end"]
     validate_comparison(data)
     loaded = comparison_from_dict(data)
     assert loaded.facts[0].confidence is None
     assert loaded.facts[0].mentions[0].start is None
+    assert (loaded.facts[0].sources, loaded.citations, loaded.copies) == ([], [], [])
     assert [m.text for m in loaded.facts[0].mentions] == [m["text"] for m in data["facts"][0]["mentions"]]
 
 

@@ -63,7 +63,10 @@ def test_schema_rejects_a_fact_with_an_unknown_status(comparison) -> None:
         lambda d: d["quotes"][0].update(direct="yes"),
         lambda d: d["timeline"][0].update(precision="decade"),
         lambda d: d["facts"][1]["mentions"][0].update(sentence=-1),
-        lambda d: d.update(version="3"),
+        lambda d: d.update(version="4"),
+        lambda d: d["citations"][0].update(kind="rumour"),
+        lambda d: d["copies"][0].update(similarity=1.5),
+        lambda d: d["facts"][0].update(sources=[""]),
     ],
     ids=[
         "missing-section",
@@ -72,6 +75,9 @@ def test_schema_rejects_a_fact_with_an_unknown_status(comparison) -> None:
         "bad-precision",
         "negative-index",
         "version",
+        "citation-kind",
+        "copy-similarity",
+        "empty-source",
     ],
 )
 def test_schema_rejects_broken_comparisons(comparison, break_it) -> None:

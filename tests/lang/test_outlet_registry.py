@@ -114,3 +114,14 @@ def test_a_users_file_that_is_not_json_is_refused(tmp_path: Path) -> None:
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(ValueError, match="not JSON"):
         read_outlets_file(path)
+
+
+def test_an_outlet_is_found_by_its_name_whatever_its_case(tmp_path: Path) -> None:
+    guardian = SHIPPED.by_name("the guardian")
+    assert guardian is not None and guardian.name == "The Guardian" and guardian.kind == "newspaper"
+    assert SHIPPED.by_name("  REUTERS ") is SHIPPED.by_name("Reuters")
+    assert SHIPPED.by_name("Harbour Gazette") is None
+    assert SHIPPED.by_name("") is None
+    registry = read_outlets_file(write(tmp_path, {"map": {"Süddeutsche Zeitung": {"labels": {"lean": "x"}}}}))
+    found = registry.by_name("SÜDDEUTSCHE ZEITUNG")
+    assert found is not None and found.labels == {"lean": "x"}

@@ -195,3 +195,19 @@ def test_the_words_that_state_a_shared_claim_are_marked(comparison: Comparison) 
     first.start, first.end = sentence.start, sentence.start + len(part)
     page = render_html(comparison)
     assert f'<mark class="claim" title="the words that state the fact">{part}</mark>' in page
+
+
+def test_who_cites_whom_copies_and_independence_are_shown(comparison: Comparison) -> None:
+    page = render_html(comparison)
+    section = page.split('id="cites"', 1)[1].split("</section>", 1)[0]
+    assert "Daily Ledger" in section and "<strong>Metro Wire</strong>" in section and "(reports)" in section
+    assert "copy of" in section and "35% of its word sequences the same" in section
+    assert "3 outlets, 2 independent sources: Coastal Herald, Metro Wire" in page
+    # A citation whose outlet carries markup is shown as text.
+    comparison.citations[0].outlet = "<script>alert(1)</script>"
+    assert "<script>alert(1)" not in render_html(comparison)
+
+
+def test_a_brief_sentence_whose_outlets_all_rest_on_one_source_says_so(comparison: Comparison) -> None:
+    comparison.brief[0].independent = ["Metro Wire"]
+    assert "all rest on Metro Wire" in render_html(comparison)

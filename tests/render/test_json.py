@@ -15,7 +15,7 @@ def test_render_json_is_indented_utf8_and_round_trips(comparison) -> None:
     comparison.articles[0].title = "Zürich crane “accident”"
     text = render_json(comparison)
     assert "Zürich crane “accident”" in text
-    assert text.startswith('{\n  "version": "2"')
+    assert text.startswith('{\n  "version": "3"')
     assert json.loads(text) == comparison_to_dict(comparison)
 
 

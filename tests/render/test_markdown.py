@@ -233,3 +233,13 @@ def test_article_fields_cannot_inject_markup_or_script_links(comparison: Compari
     assert "<javascript:" not in markdown  # no autolink for a scheme other than http(s)
     comparison.articles[1].url = "https://example.org/news/a_b"
     assert "<https://example.org/news/a_b>" in render_markdown(comparison)
+
+
+def test_who_cites_whom_lists_citations_and_copies(comparison: Comparison) -> None:
+    section = _section(render_markdown(comparison), "## Who cites whom")
+    assert "- **B** Daily Ledger cites Metro Wire (reports) [B §0]" in section
+    assert (
+        "- **C** Metro Wire is a copy of **A** Coastal Herald (35% of its word sequences the same)" in section
+    )
+    comparison.brief[0].independent = ["Metro Wire"]
+    assert "_(all rest on Metro Wire)_" in render_markdown(comparison)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 import types
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +70,15 @@ class FakeStory:
 
 
 @dataclass
+class FakeOutlet:
+    name: str
+    story_count: int
+    article_count: int
+    first_published: str | None = None
+    last_published: str | None = None
+
+
+@dataclass
 class FakeStore:
     """The store's reading methods over dicts, recording every call so tests can check arguments."""
 
@@ -103,6 +112,52 @@ class FakeStore:
 
     def count_articles(self) -> int:
         return sum(len(group) for group in self.articles.values())
+
+    # Coverage, from the stories' outlet lists (what `outlet_of_article` makes them in the store).
+
+    def _outlets(self) -> list[FakeOutlet]:
+        counts: dict[str, FakeOutlet] = {}
+        for story in self.stories:
+            for name in story.outlets:
+                outlet = counts.setdefault(name, FakeOutlet(name, 0, 0))
+                outlet.story_count += 1
+                outlet.article_count += (
+                    sum(1 for a in self.articles.get(story.id, []) if (a.source or a.id) == name) or 1
+                )
+        return sorted(counts.values(), key=lambda o: (-o.story_count, -o.article_count, o.name))
+
+    def list_outlets(self, limit: int | None = 50, offset: int = 0) -> list[FakeOutlet]:
+        self.calls.append(("list_outlets", {"limit": limit, "offset": offset}))
+        found = self._outlets()
+        return found[offset:] if limit is None else found[offset : offset + limit]
+
+    def count_outlets(self) -> int:
+        return len(self._outlets())
+
+    def get_outlet(self, name: str) -> FakeOutlet | None:
+        self.calls.append(("get_outlet", {"name": name}))
+        return next((o for o in self._outlets() if o.name == name), None)
+
+    def outlet_stories(self, name: str, limit: int = 50, offset: int = 0) -> list[FakeStory]:
+        self.calls.append(("outlet_stories", {"name": name, "limit": limit, "offset": offset}))
+        return [s for s in self.stories if name in s.outlets][offset : offset + limit]
+
+    def blindspots(
+        self, outlets: Collection[str], min_outlets: int = 3, limit: int = 50, offset: int = 0
+    ) -> list[FakeStory]:
+        self.calls.append(
+            (
+                "blindspots",
+                {"outlets": sorted(outlets), "min_outlets": min_outlets, "limit": limit, "offset": offset},
+            )
+        )
+        excluded = {name.lower() for name in outlets}
+        found = [
+            s
+            for s in self.stories
+            if s.outlet_count >= min_outlets and not excluded & {name.lower() for name in s.outlets}
+        ]
+        return found[offset : offset + limit]
 
 
 @pytest.fixture(scope="session")
@@ -197,3 +252,82 @@ def fake_ingest(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeIngest]:
     module.ingest_articles = ingest  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "newsprism.store.workflow", module)
     yield ingest
+
+
+# An archive of several stories and outlets, for coverage (outlets, labels, blindspots): a real
+# SQLite store, so the repository's queries are what the pages and the API are tested on.
+
+SLASHED = "AC/DC Weekly"
+ACCENTED = "Zürich Zeitung"
+LABELS = {
+    "map": {
+        "CNN": {"labels": {"lean": "left"}},
+        "Fox News": {"labels": {"lean": "right"}},
+        "Harbour Gazette": {
+            "domains": ["harbourgazette.example"],
+            "kind": "newspaper",
+            "labels": {"region": "coast"},
+        },
+        # Lower case on purpose: the archive's "Zürich Zeitung" is found whatever the case.
+        "zürich zeitung": {"country": "CH", "labels": {"lean": "centre"}},
+    }
+}
+COVERAGE: dict[str, list[tuple[str, str | None, str]]] = {
+    # story id: (article id, source, published)
+    "quake": [
+        ("q1", "Reuters", "2025-05-10"),
+        ("q2", "CNN", "2025-05-10"),
+        ("q3", "Harbour Gazette", "2025-05-10"),
+    ],
+    "storm": [("s1", ACCENTED, "2025-05-11"), ("s2", "Le Monde", "2025-05-11"), ("s3", "BBC", "2025-05-11")],
+    "ferry": [
+        ("f1", "Millbrook Gazette", "2025-05-12"),
+        ("f2", "Valley Courier", "2025-05-12"),
+        ("f3", "Fox News", "2025-05-12"),
+        ("f4", SLASHED, "2025-05-12"),
+    ],
+    "budget": [("b1", "Valley Courier", "2025-05-13"), ("bare-file", None, "2025-05-13")],
+}
+
+
+@dataclass
+class Archive:
+    store: Any
+    client: TestClient
+    labelled: TestClient
+    """The same app, started with LABELS as its outlets file (NEWSPRISM_OUTLETS)."""
+
+
+@pytest.fixture
+def archive(tmp_path: Any) -> Iterator[Archive]:
+    import json
+
+    from newsprism.lang.outlet_registry import read_outlets_file
+    from newsprism.store import NewArticle, open_store
+
+    rows = [
+        NewArticle(
+            Article(
+                id=aid,
+                title=f"{story} report {aid}",
+                text=f"The {story} report {aid}.",
+                source=source,
+                published=day,
+            ),
+            {},
+            {},
+            b"",
+            story_id=story,
+        )
+        for story, articles in COVERAGE.items()
+        for aid, source, day in articles
+    ]
+    labels = tmp_path / "outlets.json"
+    labels.write_text(json.dumps(LABELS), "utf-8")
+    with open_store(str(tmp_path / "coverage.db")) as store:
+        store.add_articles(rows)
+        yield Archive(
+            store,
+            TestClient(create_app(store, WebSettings())),
+            TestClient(create_app(store, WebSettings(outlets=read_outlets_file(labels)))),
+        )

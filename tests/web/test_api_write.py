@@ -73,7 +73,9 @@ def test_an_ingest_through_the_api_renders_the_pages_it_changed(writer: TestClie
     from newsprism.web.pages import prerender_pages
 
     assert writer.post("/api/v1/articles", json=ARTICLE, headers=AUTH).status_code == 200
-    assert fake_ingest.pages is prerender_pages
+    # With the server's registry, whose labels the pages show.
+    assert fake_ingest.pages.func is prerender_pages
+    assert fake_ingest.pages.keywords == {"outlets": writer.app.state.settings.outlets}  # type: ignore[attr-defined]
 
 
 def test_a_list_of_articles_keeps_ids_and_order(writer: TestClient, fake_ingest: Any) -> None:

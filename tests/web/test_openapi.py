@@ -44,6 +44,9 @@ def test_openapi_lists_the_api_and_not_the_pages(client: TestClient) -> None:
         "/api/v1/stories/{story_id}",
         "/api/v1/stories/{story_id}/comparison",
         "/api/v1/articles",
+        "/api/v1/outlets",
+        "/api/v1/outlets/{name}",
+        "/api/v1/blindspots",
     }
     assert set(document["paths"]["/api/v1/articles"]) == {"get", "post"}
     assert document["paths"]["/api/v1/stories"]["get"]["operationId"] == "list_stories"
@@ -123,6 +126,8 @@ def test_every_string_the_api_takes_states_its_rules(client: TestClient) -> None
         ("/api/v1/stories", "q", STORABLE_PATTERN),
         ("/api/v1/stories", "since", SINCE_PATTERN),
         ("/api/v1/articles", "story", STORABLE_PATTERN),
+        ("/api/v1/blindspots", "label", TEXT_PATTERN),
+        ("/api/v1/blindspots", "value", TEXT_PATTERN),
     ]:
         [schema] = _string_schemas(_parameter(document, path, name))
         assert schema["pattern"] == pattern and "maxLength" in schema

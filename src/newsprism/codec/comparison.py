@@ -16,6 +16,7 @@ from newsprism.model import (
     Article,
     BriefSentence,
     Comparison,
+    CopyOf,
     Discrepancy,
     DiscrepancyValue,
     Fact,
@@ -23,15 +24,18 @@ from newsprism.model import (
     FramingDifference,
     Role,
     Sentence,
+    StoryCitation,
     StoryEntity,
     StoryQuote,
     TimelineEntry,
     WordingVariant,
 )
 
-COMPARISON_VERSION = "2"
-"""2: a fact is a claim (a sentence may be a mention of several facts); mentions carry the span of
-the part that states it (`start`, `end`) and facts their `confidence`. Version 1 still loads."""
+COMPARISON_VERSION = "3"
+"""3: who cites whom (`citations`), copies inside the story (`copies`), the independent sources
+of each fact (`facts[].sources`) and brief sentence (`brief[].independent`). 2: a fact is a
+claim (a sentence may be a mention of several facts); mentions carry the span of the part that
+states it (`start`, `end`) and facts their `confidence`. Versions 1 and 2 still load."""
 
 
 def _article_to_dict(article: Article, analysis: Analysis | None) -> dict[str, Any]:
@@ -62,6 +66,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "id": f.id,
                 "status": f.status,
                 "confidence": f.confidence,
+                "sources": list(f.sources),
                 "mentions": [
                     {
                         "article": m.article,
@@ -123,7 +128,13 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             for t in comparison.timeline
         ],
         "brief": [
-            {"text": b.text, "sources": list(b.sources), "facts": list(b.facts)} for b in comparison.brief
+            {
+                "text": b.text,
+                "sources": list(b.sources),
+                "facts": list(b.facts),
+                "independent": list(b.independent),
+            }
+            for b in comparison.brief
         ],
         "framing": [
             {
@@ -136,6 +147,14 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             for f in comparison.framing
         ],
         "notes": list(comparison.notes),
+        "citations": [
+            {"article": c.article, "outlet": c.outlet, "kind": c.kind, "sentence": c.sentence, "text": c.text}
+            for c in comparison.citations
+        ],
+        "copies": [
+            {"article": c.article, "original": c.original, "similarity": c.similarity}
+            for c in comparison.copies
+        ],
     }
 
 
@@ -184,6 +203,7 @@ def comparison_from_dict(data: dict[str, Any]) -> Comparison:
                     for m in f["mentions"]
                 ],
                 f.get("confidence"),
+                list(f.get("sources", [])),
             )
             for f in data["facts"]
         ],
@@ -232,6 +252,14 @@ def comparison_from_dict(data: dict[str, Any]) -> Comparison:
             TimelineEntry(t["date"], t["precision"], t["text"], t["article"], t["sentence"], t.get("tense"))
             for t in data["timeline"]
         ],
-        brief=[BriefSentence(b["text"], list(b["sources"]), list(b["facts"])) for b in data["brief"]],
+        brief=[
+            BriefSentence(b["text"], list(b["sources"]), list(b["facts"]), list(b.get("independent", [])))
+            for b in data["brief"]
+        ],
         notes=list(data.get("notes", [])),
+        citations=[
+            StoryCitation(c["article"], c["outlet"], c["kind"], c["sentence"], c["text"])
+            for c in data.get("citations", [])
+        ],
+        copies=[CopyOf(c["article"], c["original"], c["similarity"]) for c in data.get("copies", [])],
     )

@@ -85,8 +85,9 @@ def build_brief(
     trust: float = 0.0,
     config: CompareConfig = DEFAULT_CONFIG,
 ) -> list[BriefSentence]:
-    """Up to `config.brief_agreed` corroborated facts, most prominent first (see `prominence`),
-    then up to `config.brief_differences` differences.
+    """Up to `config.brief_agreed` corroborated facts, those resting on the most independent
+    sources first (`Fact.sources`), then the most prominent (see `prominence`), then up to
+    `config.brief_differences` differences.
 
     A fact stands in the brief only when its weakest link between outlets reaches `trust`: a
     brief sentence cites every outlet of its fact, so one doubtful link would make it cite an
@@ -100,14 +101,21 @@ def build_brief(
 
     brief: list[BriefSentence] = []
     ranked = sorted(
-        shared, key=lambda f: (-prominence(f, config.lead_decay), min(m.sentence for m in f.mentions))
+        shared,
+        key=lambda f: (
+            -len(f.sources),
+            -prominence(f, config.lead_decay),
+            min(m.sentence for m in f.mentions),
+        ),
     )
     for fact in ranked:
         chosen = _representative(fact)
         if chosen is None:
             continue
         sources = sorted({m.article for m in fact.mentions}, key=order.__getitem__)
-        brief.append(BriefSentence(text=chosen[1], sources=sources, facts=[fact.id]))
+        brief.append(
+            BriefSentence(text=chosen[1], sources=sources, facts=[fact.id], independent=list(fact.sources))
+        )
         if len(brief) == config.brief_agreed:
             break
     if not corroborated and facts:

@@ -17,6 +17,7 @@ from newsprism.compare.config import DEFAULT_CONFIG, CompareConfig
 from newsprism.compare.discrepancies import find_discrepancies
 from newsprism.compare.framing import find_framing
 from newsprism.compare.links import load_model
+from newsprism.compare.sources import attach_sources, find_copies, story_citations
 from newsprism.compare.timeline import build_timeline
 from newsprism.model import Analysis, Article, Comparison
 
@@ -51,6 +52,8 @@ def compare(
     for fact in facts:
         if fact.id in disputed and fact.status == "corroborated":
             fact.status = "disputed"
+    copies = find_copies(articles)
+    attach_sources(facts, articles, analyses, copies)
     notes = [ONE_ARTICLE_NOTE] if len(articles) == 1 else []
     return Comparison(
         articles=articles,
@@ -63,4 +66,6 @@ def compare(
         timeline=build_timeline(analyses),
         brief=build_brief(facts, discrepancies, articles, model.trust, config),
         notes=notes,
+        citations=story_citations(articles, analyses),
+        copies=copies,
     )

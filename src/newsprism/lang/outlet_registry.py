@@ -68,6 +68,11 @@ class OutletRegistry:
         """Every outlet, in the order first added."""
         return tuple(self._by_name.values())
 
+    def by_name(self, name: str) -> Outlet | None:
+        """The outlet of this house name, whatever its case ("the guardian" finds "The Guardian"):
+        stored articles name their outlet as their source gave it, not as the registry spells it."""
+        return self._by_name.get(name.strip().casefold())
+
     def extended(self, outlets: Iterable[Outlet]) -> OutletRegistry:
         """A new registry of these outlets and `outlets`, the latter winning on a shared name or
         domain."""

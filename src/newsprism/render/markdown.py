@@ -78,9 +78,27 @@ def _sources(report: Report) -> list[str]:
 
 def _brief(report: Report) -> list[str]:
     return [
-        f"{n}. {_flat(b.text)} " + "".join(f"[{s.label}]" for s in b.sources)
+        f"{n}. {_flat(b.text)} "
+        + "".join(f"[{s.label}]" for s in b.sources)
+        + (f" _(all rest on {_flat(b.rests_on)})_" if b.rests_on else "")
         for n, b in enumerate(report.brief, start=1)
     ]
+
+
+def _who_cites_whom(report: Report) -> list[str]:
+    """Each article's cited outlets with the sentence that cites them, then the copies."""
+    lines = []
+    for c in report.citations:
+        where = f" {c.cited.ref.marker}: “{_snippet(c.cited.text)}”" if c.cited else f": “{_flat(c.words)}”"
+        lines.append(
+            f"- **{c.source.label}** {_flat(c.source.outlet)} cites {_flat(c.outlet)} ({c.how}){where}"
+        )
+    for copy in report.copies:
+        lines.append(
+            f"- **{copy.copy.label}** {_flat(copy.copy.outlet)} is a copy of **{copy.original.label}** "
+            f"{_flat(copy.original.outlet)} ({copy.similarity:.0%} of its word sequences the same)"
+        )
+    return lines
 
 
 def _by_outlet(cited: list[Cited]) -> str:
@@ -103,7 +121,8 @@ def _fact_lines(fact: FactView) -> list[str]:
     """The fact as its first outlet words it, every outlet citing it, then each other
     sentence in its own outlet's words: agreement is only worth as much as the wording shows."""
     sure = f" (confidence {fact.fact.confidence:.2f})" if fact.fact.confidence is not None else ""
-    lines = [f"- {_worded(fact.cited[0])} — {_by_outlet(fact.cited)}{sure}"]
+    independence = f" — {fact.independence}" if fact.independence else ""
+    lines = [f"- {_worded(fact.cited[0])} — {_by_outlet(fact.cited)}{sure}{independence}"]
     lines += [f"  - {c.ref.label}: {_worded(c)} {c.ref.marker}" for c in fact.cited[1:]]
     return lines
 
@@ -210,6 +229,7 @@ def render_markdown(comparison: Comparison) -> str:
     for note in report.notes:
         lines += [f"> {_flat(note)}", ""]
     lines += _section("Sources", _sources(report))
+    lines += _section("Who cites whom", _who_cites_whom(report))
     lines += _section("In brief", _brief(report))
     lines += _section("Reported by several outlets", [line for f in report.agreed for line in _fact_lines(f)])
     lines += _section("Only in one outlet", _single(report.single_by_source))

@@ -96,12 +96,57 @@ class FactView:
     text: str
     cited: list[Cited]
 
+    @property
+    def independence(self) -> str:
+        """'3 outlets, 2 independent sources: AP, Reuters', or '' where the comparison does not
+        say (a single-source fact, or one stored before sources were counted)."""
+        outlets = {c.outlet for c in self.cited}
+        sources = self.fact.sources
+        if len(outlets) < 2 or not sources:
+            return ""
+        if len(sources) == 1:
+            return f"{len(outlets)} outlets, 1 independent source: all rest on {sources[0]}"
+        return f"{len(outlets)} outlets, {len(sources)} independent sources: {', '.join(sources)}"
+
 
 @dataclass(slots=True)
 class BriefView:
     text: str
     sources: list[Source]
     facts: list[FactView]
+    independent: list[str] = field(default_factory=list)
+
+    @property
+    def rests_on(self) -> str:
+        """The one source several outlets all rest on, where that is so; '' otherwise."""
+        return self.independent[0] if len(self.independent) == 1 and len(self.sources) > 1 else ""
+
+
+@dataclass(slots=True)
+class CitationView:
+    """One article naming another outlet as its source; `cited` is None for a credit line."""
+
+    source: Source
+    outlet: str
+    kind: str
+    words: str
+    cited: Cited | None
+
+    @property
+    def how(self) -> str:
+        return {
+            "reports": "reports",
+            "told": "was told",
+            "according_to": "according to",
+            "credit": "credit line",
+        }.get(self.kind, self.kind)
+
+
+@dataclass(slots=True)
+class CopyView:
+    copy: Source
+    original: Source
+    similarity: float
 
 
 @dataclass(slots=True)
@@ -266,6 +311,8 @@ class Report:
     quotes: list[QuoteGroup]
     timeline: list[TimelineGroup]
     facts: list[FactView]
+    citations: list[CitationView] = field(default_factory=list)
+    copies: list[CopyView] = field(default_factory=list)
 
 
 class _Lookup:
@@ -530,6 +577,7 @@ def build_report(comparison: Comparison) -> Report:
                 b.text,
                 [by_label[a] for a in b.sources if a in by_label],
                 [by_fact_id[f] for f in b.facts if f in by_fact_id],
+                list(b.independent),
             )
             for b in comparison.brief
         ],
@@ -548,4 +596,20 @@ def build_report(comparison: Comparison) -> Report:
         quotes=_quotes(comparison, look, actors),
         timeline=_timeline(comparison, look, facts_of),
         facts=facts,
+        citations=[
+            CitationView(
+                by_label[c.article],
+                c.outlet,
+                c.kind,
+                c.text,
+                look.cited(c.article, c.sentence) if c.sentence is not None else None,
+            )
+            for c in comparison.citations
+            if c.article in by_label
+        ],
+        copies=[
+            CopyView(by_label[c.article], by_label[c.original], c.similarity)
+            for c in comparison.copies
+            if c.article in by_label and c.original in by_label
+        ],
     )

@@ -123,3 +123,29 @@ def iso_utc(value: datetime) -> str:
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return value.astimezone(UTC).isoformat()
+
+
+@dataclass(slots=True)
+class OutletSummary:
+    """One outlet as the archive knows it: how much of it is stored, and when it was published.
+
+    The outlet is an article's source, else the article's id (`story_rows.outlet_of_article`),
+    so an outlet summary exists exactly for the names stories list among their outlets.
+    """
+
+    name: str
+    story_count: int
+    article_count: int
+    first_published: str | None = None
+    last_published: str | None = None
+
+
+def outlet_from_row(row: Any) -> OutletSummary:
+    """An OutletSummary from a row of `store.coverage.outlet_tallies`."""
+    return OutletSummary(
+        name=row.name,
+        story_count=int(row.story_count),
+        article_count=int(row.article_count),
+        first_published=row.first_published,
+        last_published=row.last_published,
+    )

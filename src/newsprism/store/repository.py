@@ -17,19 +17,22 @@ from sqlalchemy.engine import Connection, Engine
 
 from newsprism.codec import details_from_dict
 from newsprism.model import Article, EventDetails
+from newsprism.store import coverage
 from newsprism.store.engine import write_transaction
 from newsprism.store.records import (
     NewArticle,
+    OutletSummary,
     ReplayRow,
     StorySummary,
     article_from_row,
     article_row,
     content_hash,
     iso_utc,
+    outlet_from_row,
 )
 from newsprism.store.schema import analyses, articles, comparisons, pages, placements, stories
 from newsprism.store.search import article_matches, search_words
-from newsprism.store.story_rows import chunks, refresh_stories
+from newsprism.store.story_rows import chunks, outlet_of_article, refresh_stories
 from newsprism.stories.holding import story_details
 
 REPLAY_BATCH = 1000
@@ -344,18 +347,53 @@ class Store:
         with self._engine.connect() as conn:
             return int(conn.scalar(sa.select(sa.func.count()).select_from(articles)) or 0)
 
+    # -- coverage: the outlets, and the stories each covered ----------------------------------
+
+    def list_outlets(self, limit: int | None = 50, offset: int = 0) -> list[OutletSummary]:
+        """Every outlet of the archive with its counts, those that covered the most stories first."""
+        stmt = coverage.outlet_tallies().order_by(*coverage.busiest_first()).limit(limit).offset(offset)
+        with self._engine.connect() as conn:
+            return [outlet_from_row(row) for row in conn.execute(stmt)]
+
+    def count_outlets(self) -> int:
+        with self._engine.connect() as conn:
+            return int(conn.scalar(coverage.count_outlets()) or 0)
+
+    def get_outlet(self, name: str) -> OutletSummary | None:
+        """The outlet of exactly this name (as stories list it), or None when no article has it."""
+        with self._engine.connect() as conn:
+            row = conn.execute(coverage.outlet_tallies().where(coverage.is_outlet(name))).first()
+        return outlet_from_row(row) if row is not None else None
+
+    def outlet_stories(self, name: str, limit: int = 50, offset: int = 0) -> list[StorySummary]:
+        """The stories the outlet `name` covered, the most recently published first."""
+        stmt = coverage.stories_of_outlet(name).order_by(*_NEWEST_STORIES).limit(limit).offset(offset)
+        with self._engine.connect() as conn:
+            return _summaries(conn, stmt)
+
+    def blindspots(
+        self, outlets: Collection[str], min_outlets: int = 3, limit: int = 50, offset: int = 0
+    ) -> list[StorySummary]:
+        """Stories covered by at least `min_outlets` outlets but by none of `outlets` (compared
+        case-insensitively), the most recently published first."""
+        stmt = coverage.blindspot_stories(outlets, min_outlets)
+        stmt = stmt.order_by(*_NEWEST_STORIES).limit(limit).offset(offset)
+        with self._engine.connect() as conn:
+            return _summaries(conn, stmt)
+
 
 def _summaries(conn: Connection, stmt: sa.Select[Any]) -> list[StorySummary]:
     rows = conn.execute(stmt).all()
     outlets: dict[str, list[str]] = {row.id: [] for row in rows}
     for chunk in chunks(list(outlets)):
+        outlet = outlet_of_article().label("outlet")
         for pair in conn.execute(
-            sa.select(articles.c.story_id, articles.c.source)
-            .where(articles.c.story_id.in_(chunk), articles.c.source.is_not(None))
+            sa.select(articles.c.story_id, outlet)
+            .where(articles.c.story_id.in_(chunk))
             .distinct()
-            .order_by(articles.c.story_id, articles.c.source)
+            .order_by(articles.c.story_id, outlet)
         ):
-            outlets[pair.story_id].append(pair.source)
+            outlets[pair.story_id].append(pair.outlet)
     details = _story_details(conn, list(outlets))
     return [
         StorySummary(

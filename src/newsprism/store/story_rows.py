@@ -52,6 +52,15 @@ def _titles(conn: Connection, story_ids: Sequence[str]) -> dict[str, str | None]
     return {row.story_id: row.title for row in rows}
 
 
+def outlet_of_article() -> sa.ColumnElement[str]:
+    """An article's outlet as stories count and list it: its source, else the article itself.
+
+    An article read from a bare file has no outlet newsprism can name; it is still one outlet's
+    report, and two such files are two reports until a source says otherwise, so it counts as
+    an outlet of its own, shown by its id (the file's name), never as "0 outlets"."""
+    return sa.func.coalesce(articles.c.source, articles.c.id)
+
+
 def refresh_stories(conn: Connection, story_ids: Collection[str], now: datetime) -> None:
     """Recompute the rows of `story_ids`, delete those left without articles, mark all stale."""
     for chunk in chunks(sorted(story_ids)):
@@ -59,7 +68,7 @@ def refresh_stories(conn: Connection, story_ids: Collection[str], now: datetime)
             sa.select(
                 articles.c.story_id,
                 sa.func.count().label("article_count"),
-                sa.func.count(sa.distinct(articles.c.source)).label("outlet_count"),
+                sa.func.count(sa.distinct(outlet_of_article())).label("outlet_count"),
                 sa.func.min(articles.c.published).label("first_published"),
                 sa.func.max(articles.c.published).label("last_published"),
             )

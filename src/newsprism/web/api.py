@@ -14,6 +14,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
@@ -21,9 +22,11 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from newsprism.ingest.fields import ArticleDefaults
+from newsprism.lang.outlet_registry import OutletRegistry
 from newsprism.model import Article
 from newsprism.web.auth import require_read, require_write
 from newsprism.web.body import parse_json, read_body, to_articles, unprocessable, validate_articles
+from newsprism.web.coverage_schemas import StoryLabelsOut
 from newsprism.web.openapi import ARTICLES_BODY, COMPARISON_REF
 from newsprism.web.schemas import (
     MAX_LIMIT,
@@ -48,7 +51,7 @@ LISTS_KEPT = 512
 """Story-list answers kept in memory (a few KB each)."""
 
 NOT_COMPUTED = status.HTTP_409_CONFLICT
-_ERRORS: dict[int | str, dict[str, Any]] = {
+ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorOut, "description": "A token is needed."},
     403: {"model": ErrorOut, "description": "The token is wrong, or writing is disabled."},
     422: {"model": ErrorOut, "description": "Invalid parameters or body."},
@@ -111,7 +114,7 @@ def known_story(store: StoreAPI, story_id: str) -> StorySummaryLike:
     return story
 
 
-def _ingest(store: StoreAPI, articles: Sequence[Article]) -> IngestReportLike:
+def _ingest(store: StoreAPI, articles: Sequence[Article], outlets: OutletRegistry) -> IngestReportLike:
     try:
         # Imported here: the store (and SQLAlchemy) is only needed once someone writes.
         from newsprism.store.workflow import ingest_articles
@@ -124,7 +127,9 @@ def _ingest(store: StoreAPI, articles: Sequence[Article]) -> IngestReportLike:
 
     # The workflow takes the concrete Store; the app holds it through the StoreAPI protocol.
     concrete: Any = store
-    report: IngestReportLike = ingest_articles(concrete, articles, pages=prerender_pages)
+    # Pages are rendered with the server's registry: a story page shows its labels.
+    pages = partial(prerender_pages, outlets=outlets)
+    report: IngestReportLike = ingest_articles(concrete, articles, pages=pages)
     return report
 
 
@@ -144,9 +149,9 @@ def api_router(store: StoreAPI, settings: WebSettings) -> APIRouter:
 
     def ingest_one_at_a_time(articles: Sequence[Article]) -> IngestReportLike:
         with ingest_lock:
-            return _ingest(store, articles)
+            return _ingest(store, articles, settings.outlets)
 
-    router = APIRouter(prefix="/api/v1", responses=_ERRORS)
+    router = APIRouter(prefix="/api/v1", responses=ERRORS)
     read = [Depends(reader)]
 
     listed: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
@@ -203,9 +208,10 @@ def api_router(store: StoreAPI, settings: WebSettings) -> APIRouter:
         summary="One story",
         responses={404: {"model": ErrorOut, "description": "No such story."}},
     )
-    def get_story(story_id: StoryId) -> StoryOut:
-        """The story's summary: title, outlets, counts and dates."""
-        return StoryOut.of(known_story(store, story_id))
+    def get_story(story_id: StoryId) -> StoryLabelsOut:
+        """The story's summary: title, outlets, counts and dates, and its outlets grouped by the
+        labels of the server's outlets file."""
+        return StoryLabelsOut.with_labels(known_story(store, story_id), settings.outlets)
 
     @router.get(
         "/stories/{story_id}/comparison",

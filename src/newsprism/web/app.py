@@ -18,6 +18,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from newsprism.web.api import api_router
+from newsprism.web.coverage_api import coverage_router
 from newsprism.web.docs import docs_router
 from newsprism.web.errors import install_error_handlers
 from newsprism.web.headers import SecurityHeaders
@@ -44,6 +45,7 @@ wherever GET does, and OPTIONS answers with the path's methods in `Allow`.
 TAGS = [
     {"name": "stories", "description": "Stories and the comparison of their articles."},
     {"name": "articles", "description": "Stored articles, and ingesting new ones."},
+    {"name": "outlets", "description": "The archive's outlets, the stories each covered, and blindspots."},
 ]
 
 _LOOPBACK = ("127.0.0.1", "::1", "localhost")
@@ -71,6 +73,7 @@ def create_app(store: StoreAPI, settings: WebSettings) -> FastAPI:
     )
     pages = environment()
     app.include_router(api_router(store, settings))
+    app.include_router(coverage_router(store, settings))
     app.include_router(docs_router(pages))
     app.include_router(page_router(store, settings, pages))
     app.mount("/static", StaticFiles(packages=[("newsprism.web", "static")]), name="static")

@@ -1,4 +1,5 @@
-"""The server-rendered pages: the story list and one story's comparison.
+"""The server-rendered pages: the story list and one story's comparison (the outlets and
+blindspots pages are in coverage_pages.py).
 
 A story page is the HTML report's view (`newsprism.render.view.build_report`) laid out in the
 site's frame, with the report's own macros for provenance markers, so the web and the file
@@ -23,12 +24,16 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
 from newsprism.codec import comparison_from_dict
+from newsprism.lang.outlet_registry import SHIPPED, OutletRegistry
 from newsprism.render.html import STATUS_LABELS
 from newsprism.render.view import build_report, human_date
 from newsprism.web.api import checked_query, known_story
 from newsprism.web.auth import COOKIE_NAME, TOKEN_WRONG, read_allowed, require_read
+from newsprism.web.coverage_pages import add_coverage_pages
+from newsprism.web.outlet_labels import group_by_labels, labels_fingerprint
 from newsprism.web.schemas import MAX_OFFSET, StoryOut, next_offset
 from newsprism.web.settings import WebSettings
+from newsprism.web.sources import source_graph
 from newsprism.web.store_api import StoreAPI
 
 PAGE_SIZE = 30
@@ -88,43 +93,60 @@ def html_page(env: Environment, name: str, status_code: int = 200, **context: An
     return HTMLResponse(html, status_code=status_code)
 
 
-def render_story_page(store: StoreAPI, env: Environment, summary: Any) -> str:
-    """The HTML of one story page, built from its stored comparison."""
+def render_story_page(
+    store: StoreAPI, env: Environment, summary: Any, outlets: OutletRegistry = SHIPPED
+) -> str:
+    """The HTML of one story page, built from its stored comparison; its outlets are grouped by
+    the labels of `outlets`."""
     story_id = summary.id
     story = StoryOut.of(summary)
     data = store.comparison(story_id)
-    context: dict[str, Any] = {"story": story, "report": None, "q": ""}
+    context: dict[str, Any] = {
+        "story": story,
+        "report": None,
+        "q": "",
+        "label_groups": group_by_labels(outlets, story.outlets),
+        "graph": None,
+    }
     if data is not None:
         report = build_report(comparison_from_dict(data))
         context.update(
+            graph=source_graph(data),
             report=report,
             counts=Counter(view.status for view in report.facts),
             status_labels=STATUS_LABELS,
             facts_by_key={view.key: view for view in report.facts},
+            fact_anchors={view.fact.id: view.anchor for view in report.facts},
+            fact_keys={view.fact.id: view.key for view in report.facts},
         )
     return env.get_template("story.html.j2").render(**context)
 
 
-PAGE_LAYOUT = "2"
+PAGE_LAYOUT = "3"
 """Raised when the story page shows something new (2: the details that hold the story
-together), so that pages an archive kept from an older layout are rendered again."""
+together; 3: who cites whom, outlet links and label groups), so that pages an archive kept from
+an older layout are rendered again."""
 
 
-def page_version(summary: Any) -> str:
-    """What a story page depends on: its layout, when its story last changed, and whether it is
-    fresh."""
-    return f"{PAGE_LAYOUT}|{summary.updated_at}|{'stale' if summary.comparison_stale else 'fresh'}"
+def page_version(summary: Any, outlets: OutletRegistry = SHIPPED) -> str:
+    """What a story page depends on: its layout, when its story last changed, whether it is
+    fresh, and the labels it groups its outlets by (a server started with another labels file
+    renders its own)."""
+    fresh = "stale" if summary.comparison_stale else "fresh"
+    return f"{PAGE_LAYOUT}|{summary.updated_at}|{fresh}|{labels_fingerprint(outlets)}"
 
 
-def prerender_pages(store: Any, story_ids: Iterable[str]) -> int:
-    """Render and keep the pages of these stories, so the web UI serves them without building them."""
+def prerender_pages(store: Any, story_ids: Iterable[str], outlets: OutletRegistry = SHIPPED) -> int:
+    """Render and keep the pages of these stories, so the web UI serves them without building them.
+    `outlets` is the registry whose labels the pages show (a server's NEWSPRISM_OUTLETS)."""
     env = environment()
     done = 0
     for story_id in story_ids:
         summary = store.get_story(story_id)
         if summary is None:
             continue
-        store.save_page(story_id, page_version(summary), render_story_page(store, env, summary))
+        html = render_story_page(store, env, summary, outlets)
+        store.save_page(story_id, page_version(summary, outlets), html)
         done += 1
     return done
 
@@ -183,7 +205,7 @@ def page_router(store: StoreAPI, settings: WebSettings, env: Environment) -> API
         # comparison JSON, the view, the template) costs far more than serving it. Pages are kept
         # by story version: the last ones in memory, all of them in the archive when it can hold
         # them (every ingest renders the pages of the stories it changed: store/workflow.py).
-        version = page_version(summary)
+        version = page_version(summary, settings.outlets)
         key = (story_id, version)
         with rendered_lock:
             html = rendered.get(key)
@@ -193,7 +215,7 @@ def page_router(store: StoreAPI, settings: WebSettings, env: Environment) -> API
             kept = getattr(store, "page", None)
             html = kept(story_id, version) if kept else None
             if html is None:
-                html = render_story_page(store, env, summary)
+                html = render_story_page(store, env, summary, settings.outlets)
                 save = getattr(store, "save_page", None)
                 if save:
                     save(story_id, version, html)
@@ -202,6 +224,8 @@ def page_router(store: StoreAPI, settings: WebSettings, env: Environment) -> API
                 while len(rendered) > RENDERED_PAGES:
                     rendered.popitem(last=False)
         return HTMLResponse(html)
+
+    add_coverage_pages(router, store, settings, env, gate)
 
     @router.get("/static/report.css")
     def report_stylesheet() -> Response:

@@ -8,7 +8,7 @@ as ISO 8601.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 from typing import Any, Protocol
 
@@ -42,6 +42,21 @@ class StorySummaryLike(Protocol):
     def details(self) -> EventDetails: ...
 
 
+class OutletSummaryLike(Protocol):
+    """One outlet as the archive knows it: `newsprism.store.records.OutletSummary`."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def story_count(self) -> int: ...
+    @property
+    def article_count(self) -> int: ...
+    @property
+    def first_published(self) -> DateValue: ...
+    @property
+    def last_published(self) -> DateValue: ...
+
+
 class StoreAPI(Protocol):
     """Reading methods of the store, with the signatures the store module publishes."""
 
@@ -58,6 +73,18 @@ class StoreAPI(Protocol):
     ) -> Sequence[Article]: ...
 
     def count_articles(self) -> int: ...
+
+    def list_outlets(self, limit: int | None = 50, offset: int = 0) -> Sequence[OutletSummaryLike]: ...
+
+    def count_outlets(self) -> int: ...
+
+    def get_outlet(self, name: str) -> OutletSummaryLike | None: ...
+
+    def outlet_stories(self, name: str, limit: int = 50, offset: int = 0) -> Sequence[StorySummaryLike]: ...
+
+    def blindspots(
+        self, outlets: Collection[str], min_outlets: int = 3, limit: int = 50, offset: int = 0
+    ) -> Sequence[StorySummaryLike]: ...
 
 
 class IngestReportLike(Protocol):
