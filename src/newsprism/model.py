@@ -317,6 +317,9 @@ class Analysis:
     lists: list[ListRef] = field(default_factory=list)
     places: list[PlaceRef] = field(default_factory=list)
     details: EventDetails = field(default_factory=EventDetails)
+    depth: Literal["full", "sentences"] = "full"
+    """"full": every reader ran; "sentences": the article's language has no parser here, so it
+    was only split into sentences (no names, quotes, dates, figures or citations were read)."""
 
 
 @dataclass(slots=True)

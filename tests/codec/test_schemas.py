@@ -159,7 +159,13 @@ def test_analysis_dict_validates_against_analysis_schema() -> None:
         "lists",
         "places",
         "details",
+        "depth",
     }
+    validate_analysis(data)
+    data["depth"] = "guessed"
+    with pytest.raises(jsonschema.ValidationError):
+        validate_analysis(data)
+    del data["depth"]  # stored before analyses said how deep they went: full
     validate_analysis(data)
 
 

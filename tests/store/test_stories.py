@@ -9,7 +9,12 @@ from newsprism.store import NewArticle, Store
 
 
 def _row(
-    aid: str, story: str, source: str | None, published: str | None, title: str | None = None
+    aid: str,
+    story: str,
+    source: str | None,
+    published: str | None,
+    title: str | None = None,
+    language: str | None = None,
 ) -> NewArticle:
     article = Article(
         id=aid,
@@ -17,6 +22,7 @@ def _row(
         text=f"Report {aid} from {source} on the water main that burst under Mill Street.",
         source=source,
         published=published,
+        language=language,
     )
     return NewArticle(article, {"id": aid}, {"terms": {}}, struct.pack("<f", 1.0), story)
 
@@ -139,6 +145,52 @@ def test_list_stories_since_filters_on_the_last_publication(store: Store) -> Non
     assert [s.id for s in store.list_stories(since="2025-06-03")] == ["water"]
     assert [s.id for s in store.list_stories(since="2025-05-01")] == ["water", "fire"]
     assert store.list_stories(since="2026-01-01") == []
+
+
+def _in_three_languages(store: Store) -> None:
+    store.add_articles(
+        [
+            _row("wm-1", "water", "Evening Ledger", "2025-06-01", language="en"),
+            _row("wm-2", "water", "Diario del Puerto", "2025-06-02", language="es"),
+            _row("wm-3", "water", "City Desk", "2025-06-03", language="en"),
+            _row("fire-1", "fire", "Evening Ledger", "2025-05-20", language="en"),
+            _row("fire-2", "fire", "Vesti", "2025-05-21", language="ru"),
+            _row("quiet-1", "quiet", None, None),
+        ]
+    )
+
+
+def test_list_stories_by_language_keeps_those_with_an_article_in_it(store: Store) -> None:
+    _in_three_languages(store)
+    assert [s.id for s in store.list_stories(language="en")] == ["water", "fire"]
+    assert [s.id for s in store.list_stories(language="es")] == ["water"]
+    assert [s.id for s in store.list_stories(language="en", limit=1, offset=1)] == ["fire"]
+    assert [s.id for s in store.list_stories(language="en", since="2025-06-01")] == ["water"]
+    assert [s.id for s in store.list_stories(language="es", search="Puerto")] == ["water"]
+    # Each filter keeps stories: an English story found by a Spanish article's words is kept.
+    assert [s.id for s in store.list_stories(language="en", search="Puerto")] == ["water"]
+    assert store.list_stories(language="es", search="Vesti") == []
+    assert store.list_stories(language="fr") == []
+    assert len(store.list_stories()) == 3
+
+
+def test_story_summaries_list_their_articles_languages(store: Store) -> None:
+    _in_three_languages(store)
+    listed = {s.id: s.languages for s in store.list_stories()}
+    # Sorted and distinct; an article of unknown language adds none.
+    assert listed == {"water": ["en", "es"], "fire": ["en", "ru"], "quiet": []}
+    water = store.get_story("water")
+    assert water is not None and water.languages == ["en", "es"]
+
+
+def test_list_and_count_articles_by_language(store: Store) -> None:
+    _in_three_languages(store)
+    assert [a.id for a in store.list_articles(language="en")] == ["fire-1", "wm-3", "wm-1"]
+    assert [a.id for a in store.list_articles(language="en", limit=1, offset=1)] == ["wm-3"]
+    assert [a.id for a in store.list_articles(language="en", story="water")] == ["wm-1", "wm-3"]
+    assert [a.id for a in store.list_articles(language="ru", story="water")] == []
+    assert (store.count_articles(), store.count_articles(language="en")) == (6, 3)
+    assert (store.count_articles(language="ru"), store.count_articles(language="fr")) == (1, 0)
 
 
 def test_get_story_of_an_unknown_id_is_none(store: Store) -> None:

@@ -67,6 +67,7 @@ class FakeStory:
     updated_at: str
     comparison_stale: bool = False
     details: EventDetails = field(default_factory=EventDetails)
+    languages: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -88,12 +89,21 @@ class FakeStore:
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
     def list_stories(
-        self, since: str | None = None, search: str | None = None, limit: int = 50, offset: int = 0
+        self,
+        since: str | None = None,
+        search: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        language: str | None = None,
     ) -> list[FakeStory]:
-        self.calls.append(
-            ("list_stories", {"since": since, "search": search, "limit": limit, "offset": offset})
-        )
-        found = [s for s in self.stories if not search or search.casefold() in (s.title or "").casefold()]
+        asked = {"since": since, "search": search, "limit": limit, "offset": offset, "language": language}
+        self.calls.append(("list_stories", asked))
+        found = [
+            s
+            for s in self.stories
+            if (not search or search.casefold() in (s.title or "").casefold())
+            and (language is None or language in s.languages)
+        ]
         return found[offset : offset + limit]
 
     def get_story(self, story_id: str) -> FakeStory | None:
@@ -103,15 +113,19 @@ class FakeStore:
     def comparison(self, story_id: str) -> dict[str, Any] | None:
         return self.comparisons.get(story_id)
 
-    def list_articles(self, limit: int = 50, offset: int = 0, story: str | None = None) -> list[Article]:
-        self.calls.append(("list_articles", {"limit": limit, "offset": offset, "story": story}))
+    def list_articles(
+        self, limit: int = 50, offset: int = 0, story: str | None = None, language: str | None = None
+    ) -> list[Article]:
+        self.calls.append(
+            ("list_articles", {"limit": limit, "offset": offset, "story": story, "language": language})
+        )
         pool = (
             self.articles.get(story, []) if story else [a for group in self.articles.values() for a in group]
         )
-        return pool[offset : offset + limit]
+        return [a for a in pool if language is None or a.language == language][offset : offset + limit]
 
-    def count_articles(self) -> int:
-        return sum(len(group) for group in self.articles.values())
+    def count_articles(self, language: str | None = None) -> int:
+        return sum(1 for group in self.articles.values() for a in group if language in (None, a.language))
 
     # Coverage, from the stories' outlet lists (what `outlet_of_article` makes them in the store).
 
@@ -184,6 +198,7 @@ def store(comparison_data: dict[str, Any]) -> FakeStore:
                 "2025-03-04T11:30:00+00:00",
                 "2025-03-04T12:00:00+00:00",
                 details=EventDetails(day="2025-03-03", places=["wren river"], people=["vidal"]),
+                languages=["en"],
             ),
             FakeStory(
                 PENDING_ID,
@@ -195,6 +210,7 @@ def store(comparison_data: dict[str, Any]) -> FakeStore:
                 "2025-03-05",
                 "2025-03-05T08:00:00+00:00",
                 comparison_stale=True,
+                languages=["en", "es"],
             ),
         ],
         comparisons={STORY_ID: comparison_data},

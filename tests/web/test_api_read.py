@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 FakeStore = Any  # conftest.FakeStore; conftest modules are not importable under --import-mode=importlib
 STORY_ID = "ferry-2025"
 PENDING_ID = "pending-1"
+BAD_LANGUAGES = ["EN1", "EN", "", " ", "e", "engl", "en-GB", "é", "ру", "e1", "en\x00"]
 
 
 def test_list_stories_passes_search_and_paging_to_the_store(client: TestClient, store: FakeStore) -> None:
@@ -22,7 +23,7 @@ def test_list_stories_passes_search_and_paging_to_the_store(client: TestClient, 
     assert (body["limit"], body["offset"], body["next_offset"]) == (1, 0, 1)
     assert store.calls[-1] == (
         "list_stories",
-        {"since": None, "search": "Millbrook", "limit": 1, "offset": 0},
+        {"since": None, "search": "Millbrook", "limit": 1, "offset": 0, "language": None},
     )
 
 
@@ -53,6 +54,7 @@ def test_a_short_page_has_no_next_offset(client: TestClient) -> None:
         {"since": "2025-13-45"},
         {"q": "x" * 201},
         {"q": "ferry\x00"},
+        *({"language": bad} for bad in BAD_LANGUAGES),
     ],
 )
 def test_bad_query_parameters_are_422_with_a_message(
@@ -62,6 +64,24 @@ def test_bad_query_parameters_are_422_with_a_message(
     assert response.status_code == 422
     assert response.json()["detail"].startswith("Invalid request")
     assert not [c for c in store.calls if c[0] == "list_stories"]
+
+
+def test_language_filters_stories_and_articles(client: TestClient, store: FakeStore) -> None:
+    listed = client.get("/api/v1/stories", params={"language": "es"}).json()["stories"]
+    assert [(s["id"], s["languages"]) for s in listed] == [(PENDING_ID, ["en", "es"])]
+    assert store.calls[-1][1]["language"] == "es"
+    assert client.get("/api/v1/stories", params={"language": "ru"}).json()["stories"] == []
+    body = client.get("/api/v1/articles", params={"language": "fra"}).json()
+    assert store.calls[-1] == ("list_articles", {"limit": 50, "offset": 0, "story": None, "language": "fra"})
+    assert (body["articles"], body["total"]) == ([], 0)
+
+
+@pytest.mark.parametrize("language", BAD_LANGUAGES)
+def test_a_bad_language_is_422_for_articles_too(client: TestClient, store: FakeStore, language: str) -> None:
+    response = client.get("/api/v1/articles", params={"language": language})
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("Invalid request")
+    assert not [c for c in store.calls if c[0] == "list_articles"]
 
 
 def test_story_summary_and_404(client: TestClient) -> None:
@@ -112,7 +132,10 @@ def test_articles_list_filters_by_story_and_counts_the_store(client: TestClient,
     assert [a["id"] for a in body["articles"]] == ["courier"]
     assert body["articles"][0]["text"].startswith("The Millbrook ferry")
     assert body["total"] is None
-    assert store.calls[-1] == ("list_articles", {"limit": 1, "offset": 1, "story": STORY_ID})
+    assert store.calls[-1] == (
+        "list_articles",
+        {"limit": 1, "offset": 1, "story": STORY_ID, "language": None},
+    )
     unfiltered = client.get("/api/v1/articles").json()
     assert unfiltered["total"] == 2
     assert client.get("/api/v1/articles", params={"limit": 500}).status_code == 422

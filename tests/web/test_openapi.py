@@ -16,7 +16,14 @@ from jsonschema import Draft202012Validator
 
 from newsprism.web import WebSettings
 from newsprism.web.api import parse_since
-from newsprism.web.schemas import SINCE_PATTERN, STORABLE_PATTERN, TEXT_PATTERN, check_body, check_text
+from newsprism.web.schemas import (
+    LANGUAGE_PATTERN,
+    SINCE_PATTERN,
+    STORABLE_PATTERN,
+    TEXT_PATTERN,
+    check_body,
+    check_text,
+)
 
 
 def _refs(node: Any) -> list[str]:
@@ -125,7 +132,9 @@ def test_every_string_the_api_takes_states_its_rules(client: TestClient) -> None
     for path, name, pattern in [
         ("/api/v1/stories", "q", STORABLE_PATTERN),
         ("/api/v1/stories", "since", SINCE_PATTERN),
+        ("/api/v1/stories", "language", LANGUAGE_PATTERN),
         ("/api/v1/articles", "story", STORABLE_PATTERN),
+        ("/api/v1/articles", "language", LANGUAGE_PATTERN),
         ("/api/v1/blindspots", "label", TEXT_PATTERN),
         ("/api/v1/blindspots", "value", TEXT_PATTERN),
     ]:
@@ -188,11 +197,18 @@ def test_a_body_is_refused_exactly_when_the_schema_says_it_is_invalid(
         assert response.status_code == (200 if valid else 422), (field, value, response.text)
 
 
+LANGUAGES = [
+    "en", "es", "fra", "", " ", "e", "engl", "EN", "EN1", "en-GB", "e1", "é", "ру", "en\n", " en", "en ",
+    "eng\n", "en\x00",
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("path", "name", "values"),
     [
         ("/api/v1/stories", "q", ["ferry", "", " ", "a\x00b", "\U0001f600", "x" * 200, "x" * 201]),
         ("/api/v1/articles", "story", ["ferry-2025", "", "a\x00b", "x" * 256, "x" * 257]),
+        *(("/api/v1/" + path, "language", LANGUAGES) for path in ("stories", "articles")),
         (
             "/api/v1/stories",
             "since",

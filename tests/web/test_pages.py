@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 STORY_ID = "ferry-2025"
@@ -24,7 +26,10 @@ def test_story_list_shows_titles_outlets_counts_and_dates(client: TestClient) ->
 
 def test_search_box_passes_q_and_keeps_it(client: TestClient, store: Any) -> None:
     page = client.get("/", params={"q": "budget"}).text
-    assert store.calls[-1] == ("list_stories", {"since": None, "search": "budget", "limit": 30, "offset": 0})
+    assert store.calls[-1] == (
+        "list_stories",
+        {"since": None, "search": "budget", "limit": 30, "offset": 0, "language": None},
+    )
     assert 'value="budget"' in page
     assert "Council budget vote" in page and f"/stories/{STORY_ID}" not in page
     assert "No story matches" in client.get("/", params={"q": "zebra"}).text
@@ -108,6 +113,38 @@ def test_bad_page_parameters_are_an_html_422(client: TestClient) -> None:
     response = client.get("/", params={"offset": "-3"})
     assert response.status_code == 422
     assert response.headers["content-type"].startswith("text/html")
+
+
+def test_story_list_shows_each_storys_languages_as_filter_links(client: TestClient, store: Any) -> None:
+    page = client.get("/").text
+    assert page.count('href="/?language=en"') == 2 and page.count('href="/?language=es"') == 1
+    filtered = client.get("/", params={"language": "es"}).text
+    assert store.calls[-1][1]["language"] == "es"
+    assert "Council budget vote" in filtered and f"/stories/{STORY_ID}" not in filtered
+    assert "Only stories with an article in es" in filtered and '<a href="/">All languages</a>' in filtered
+    assert "No story has an article in ru." in client.get("/", params={"language": "ru"}).text
+    assert (
+        "No story in ru matches “budget”." in client.get("/", params={"q": "budget", "language": "ru"}).text
+    )
+
+
+def test_story_list_paging_links_keep_the_language_and_the_search(client: TestClient, store: Any) -> None:
+    store.stories = [replace(store.stories[1], id=f"vote-{i}") for i in range(31)]
+    first = client.get("/", params={"q": "budget", "language": "es"}).text
+    assert 'href="/?q=budget&amp;language=es&amp;offset=30"' in first
+    assert '<a href="/?q=budget">All languages</a>' in first
+    second = client.get("/", params={"language": "es", "offset": 30}).text
+    assert 'href="/?language=es&amp;offset=0"' in second
+
+
+@pytest.mark.parametrize("language", ["EN1", "EN", "", "engl", "é", "ру", "en-GB"])
+def test_a_bad_language_on_the_story_list_is_an_html_422(
+    client: TestClient, store: Any, language: str
+) -> None:
+    response = client.get("/", params={"language": language})
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")
+    assert not [c for c in store.calls if c[0] == "list_stories"]
 
 
 def test_a_story_id_with_markup_is_escaped_on_the_404_page(client: TestClient) -> None:

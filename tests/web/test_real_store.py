@@ -27,9 +27,12 @@ def archive(
         text="The Millbrook council approved a flood defence budget on Wednesday.",
         source="Valley Courier",
         published="2025-03-05",
+        language="en",
     )
+    languages = {"gazette": "en", "courier": "es"}
     rows = [
-        store_package.NewArticle(replace(a), {}, {}, b"", story_id="ferry-2025") for a in ferry_articles
+        store_package.NewArticle(replace(a, language=languages[a.id]), {}, {}, b"", story_id="ferry-2025")
+        for a in ferry_articles
     ] + [store_package.NewArticle(council, {}, {}, b"", story_id="council-1")]
     with store_package.open_store(str(tmp_path / "news.db")) as store:
         store.add_articles(rows)
@@ -48,6 +51,32 @@ def test_lists_searches_and_filters_stored_stories(archive: TestClient) -> None:
     assert [s["id"] for s in since] == ["council-1"]
     # Search syntax of the database never reaches it as syntax.
     assert archive.get("/api/v1/stories", params={"q": '"AND ( NEAR'}).status_code == 200
+
+
+def test_filters_stories_and_articles_by_the_stored_language(archive: TestClient) -> None:
+    def stories(**params: str) -> list[tuple[str, list[str]]]:
+        listed = archive.get("/api/v1/stories", params=params).json()["stories"]
+        return [(s["id"], s["languages"]) for s in listed]
+
+    assert stories(language="es") == [("ferry-2025", ["en", "es"])]
+    assert stories(language="en") == [("council-1", ["en"]), ("ferry-2025", ["en", "es"])]
+    assert stories(language="en", q="defence budget") == [("council-1", ["en"])]
+    assert stories(language="ru") == []
+    spanish = archive.get("/api/v1/articles", params={"language": "es"}).json()
+    assert ([a["id"] for a in spanish["articles"]], spanish["total"]) == (["courier"], 1)
+    assert [a["language"] for a in spanish["articles"]] == ["es"]
+    english = archive.get("/api/v1/articles", params={"language": "en", "story": "ferry-2025"}).json()
+    assert ([a["id"] for a in english["articles"]], english["total"]) == (["gazette"], None)
+    assert archive.get("/api/v1/articles", params={"language": "en"}).json()["total"] == 2
+    assert archive.get("/api/v1/articles", params={"language": "EN1"}).status_code == 422
+
+
+def test_the_story_list_page_shows_and_filters_by_language(archive: TestClient) -> None:
+    page = archive.get("/").text
+    assert 'href="/?language=es"' in page and page.count('href="/?language=en"') == 2
+    filtered = archive.get("/", params={"language": "es"}).text
+    assert 'href="/stories/ferry-2025"' in filtered and 'href="/stories/council-1"' not in filtered
+    assert archive.get("/", params={"language": "x"}).status_code == 422
 
 
 def test_serves_the_stored_comparison_and_its_page(

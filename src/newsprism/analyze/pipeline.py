@@ -34,7 +34,7 @@ from newsprism.analyze.quotes import extract_quotes
 from newsprism.analyze.roles import attach_roles
 from newsprism.analyze.sentences import SentenceIndex
 from newsprism.lang.dates import published_day
-from newsprism.lang.nlp import load_nlp
+from newsprism.lang.nlp import load_nlp, load_sentencizer, parsed_language
 from newsprism.model import Analysis, Article
 from newsprism.settings import MAX_ANALYZED_ENV, settings_from_env
 
@@ -108,9 +108,24 @@ def analyze(
     while block := list(islice(stream, ZONE_SIZE)):
         zone = nullcontext() if nlp.vocab.in_memory_zone else nlp.memory_zone()  # type: ignore[attr-defined]
         with zone:
-            pairs = ((analyzed_text(article, limit), article) for article in block)
-            for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-                yield analyze_doc(doc, article)
+            parsed = [article for article in block if parsed_language(article.language)]
+            pairs = ((analyzed_text(article, limit), article) for article in parsed)
+            done = {
+                id(article): analyze_doc(doc, article)
+                for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE)
+            }
+        for article in block:
+            yield done[id(article)] if id(article) in done else sentences_only(article, limit)
+
+
+def sentences_only(article: Article, limit: int) -> Analysis:
+    """The analysis of an article in a language newsprism has no parser for: its sentences, and
+    nothing guessed. The English readers would find "names" in capitalised Spanish words and
+    "dates" in English month names only, so they do not run; `depth` tells every report so."""
+    sentencizer = load_sentencizer(article.language or "xx")
+    with sentencizer.memory_zone():
+        sentences = SentenceIndex(sentencizer(analyzed_text(article, limit))).sentences()
+    return Analysis(id=article.id, language=article.language or "xx", sentences=sentences, depth="sentences")
 
 
 def analyze_doc(doc: Doc, article: Article) -> Analysis:

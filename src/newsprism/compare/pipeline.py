@@ -27,6 +27,15 @@ ONE_ARTICLE_NOTE = (
 )
 
 
+def unparsed_note(analysis: Analysis) -> str:
+    """What a report must say about an article newsprism could only split into sentences."""
+    return (
+        f"{analysis.id} is in {analysis.language!r}, a language newsprism has no parser for: it was "
+        "split into sentences and compared by their meaning only; its names, quotes, dates, figures "
+        "and citations were not analyzed."
+    )
+
+
 def compare(
     articles: Sequence[Article],
     analyses: Sequence[Analysis] | None = None,
@@ -55,6 +64,7 @@ def compare(
     copies = find_copies(articles)
     attach_sources(facts, articles, analyses, copies)
     notes = [ONE_ARTICLE_NOTE] if len(articles) == 1 else []
+    notes += [unparsed_note(a) for a in analyses if a.depth == "sentences"]
     return Comparison(
         articles=articles,
         analyses=analyses,

@@ -37,6 +37,29 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+PARSED_LANGUAGES = frozenset({"en"})
+"""Languages newsprism has a parser for: the rest are split into sentences only."""
+
+
+def parsed_language(language: str | None) -> bool:
+    """Whether an article in `language` gets the full analysis (no language given: English)."""
+    return not language or language.split("-")[0].lower() in PARSED_LANGUAGES
+
+
+@lru_cache(maxsize=32)
+def load_sentencizer(language: str) -> Language:
+    """A rule-based sentence splitter for a language without a parser: spaCy's tokenizer for the
+    language where spaCy has one that needs no extra package, else its multi-language one."""
+    try:
+        nlp = spacy.blank(language.split("-")[0].lower())
+        nlp("Probe. Text.")  # some languages' tokenizers need a package newsprism does not install
+    except Exception:  # spaCy raises ImportError, OSError or its own errors for these
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("newsprism_line_breaks")
+    return nlp
+
+
 @lru_cache(maxsize=4)
 def load_nlp(disable: tuple[str, ...] = ()) -> Language:
     """Return the shared English pipeline, with `disable`d components switched off."""

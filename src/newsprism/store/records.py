@@ -67,6 +67,8 @@ class StorySummary:
     comparison_stale: bool = False
     details: EventDetails = field(default_factory=EventDetails)
     """What holds the story together (stories/holding.py), read from its stored placements."""
+    languages: list[str] = field(default_factory=list)
+    """The languages (ISO 639 codes) of its articles, sorted; articles of no known language add none."""
 
 
 def _normalise(value: str) -> str:

@@ -291,17 +291,25 @@ class Store:
             conn.execute(sa.insert(pages).values(**row))
 
     def list_stories(
-        self, since: str | None = None, search: str | None = None, limit: int = 50, offset: int = 0
+        self,
+        since: str | None = None,
+        search: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        language: str | None = None,
     ) -> list[StorySummary]:
         """Stories, the most recently published first.
 
         `since` keeps stories whose last article was published on or after that ISO date.
         `search` keeps stories with an article whose title or text holds every word of it; a
         search with no word in it (only punctuation) finds nothing, a blank one filters nothing.
+        `language` keeps stories with an article in that language (an ISO 639 code such as "en").
         """
         stmt = sa.select(stories)
         if since:
             stmt = stmt.where(stories.c.last_published >= since)
+        if language is not None:
+            stmt = stmt.where(stories.c.id.in_(sa.select(articles.c.story_id).where(_in_language(language))))
         if search and search.strip():
             words = search_words(search)
             if not words:
@@ -327,14 +335,16 @@ class Store:
         return found[0] if found else None
 
     def list_articles(
-        self, limit: int | None = 50, offset: int = 0, story: str | None = None
+        self, limit: int | None = 50, offset: int = 0, story: str | None = None, language: str | None = None
     ) -> list[Article]:
         """Articles, the most recently added first; those of `story` in story order instead.
 
         Story order is `story_articles`' order: by publication date, undated last. `limit=None`
-        returns all.
+        returns all. `language` keeps the articles in that language (an ISO 639 code).
         """
         stmt = sa.select(articles)
+        if language is not None:
+            stmt = stmt.where(_in_language(language))
         if story is not None:
             stmt = stmt.where(articles.c.story_id == story).order_by(*_STORY_ORDER)
         else:
@@ -343,9 +353,13 @@ class Store:
         with self._engine.connect() as conn:
             return [article_from_row(row) for row in conn.execute(stmt)]
 
-    def count_articles(self) -> int:
+    def count_articles(self, language: str | None = None) -> int:
+        """How many articles the archive holds; with `language`, how many in that language."""
+        stmt = sa.select(sa.func.count()).select_from(articles)
+        if language is not None:
+            stmt = stmt.where(_in_language(language))
         with self._engine.connect() as conn:
-            return int(conn.scalar(sa.select(sa.func.count()).select_from(articles)) or 0)
+            return int(conn.scalar(stmt) or 0)
 
     # -- coverage: the outlets, and the stories each covered ----------------------------------
 
@@ -382,6 +396,10 @@ class Store:
             return _summaries(conn, stmt)
 
 
+def _in_language(language: str) -> sa.ColumnElement[bool]:
+    return articles.c.language == language
+
+
 def _summaries(conn: Connection, stmt: sa.Select[Any]) -> list[StorySummary]:
     rows = conn.execute(stmt).all()
     outlets: dict[str, list[str]] = {row.id: [] for row in rows}
@@ -394,6 +412,15 @@ def _summaries(conn: Connection, stmt: sa.Select[Any]) -> list[StorySummary]:
             .order_by(articles.c.story_id, outlet)
         ):
             outlets[pair.story_id].append(pair.outlet)
+    languages: dict[str, list[str]] = {sid: [] for sid in outlets}
+    for chunk in chunks(list(languages)):
+        for pair in conn.execute(
+            sa.select(articles.c.story_id, articles.c.language)
+            .where(articles.c.story_id.in_(chunk), articles.c.language.is_not(None))
+            .distinct()
+            .order_by(articles.c.story_id, articles.c.language)
+        ):
+            languages[pair.story_id].append(pair.language)
     details = _story_details(conn, list(outlets))
     return [
         StorySummary(
@@ -407,6 +434,7 @@ def _summaries(conn: Connection, stmt: sa.Select[Any]) -> list[StorySummary]:
             updated_at=iso_utc(row.updated_at),
             comparison_stale=bool(row.comparison_stale),
             details=details[row.id],
+            languages=languages[row.id],
         )
         for row in rows
     ]

@@ -29,6 +29,7 @@ from newsprism.web.body import parse_json, read_body, to_articles, unprocessable
 from newsprism.web.coverage_schemas import StoryLabelsOut
 from newsprism.web.openapi import ARTICLES_BODY, COMPARISON_REF
 from newsprism.web.schemas import (
+    LANGUAGE_PATTERN,
     MAX_LIMIT,
     MAX_OFFSET,
     SINCE_PATTERN,
@@ -69,6 +70,9 @@ SINCE_HELP = (
     "optional); empty means no limit."
 )
 _SINCE = re.compile(SINCE_PATTERN)
+LanguageText = Annotated[str, Pattern(LANGUAGE_PATTERN)]
+LANGUAGE_HELP = "Only those in this language: an ISO 639 code of 2 or 3 lowercase letters, such as en."
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
 StoryId = Annotated[str, Path(min_length=1, max_length=256, description="A story id.")]
 
 
@@ -98,6 +102,21 @@ def parse_since(value: str | None) -> str | None:
             return datetime.fromisoformat(value).isoformat()
     raise unprocessable(
         "Invalid request: query.since: expected an ISO 8601 date or date-time, such as 2025-05-14."
+    )
+
+
+def parse_language(value: str | None) -> str | None:
+    """A language code of the documented pattern; 422 for anything else, blank included.
+
+    Read as a JSON Schema validator reads the pattern (a search, where `$` also matches before a
+    final newline), so that the server refuses exactly what the schema calls invalid.
+    """
+    if value is None:
+        return None
+    if _LANGUAGE.search(value):
+        return value.strip()
+    raise unprocessable(
+        "Invalid request: query.language: expected an ISO 639 code of 2 or 3 lowercase letters, such as en."
     )
 
 
@@ -171,19 +190,21 @@ def api_router(store: StoreAPI, settings: WebSettings) -> APIRouter:
         q: Annotated[
             QueryText | None, Query(max_length=200, description=f"Search terms. {STORABLE_RULE}")
         ] = None,
+        language: Annotated[LanguageText | None, Query(max_length=3, description=LANGUAGE_HELP)] = None,
     ) -> Response:
-        """Stories, most recently updated first, optionally searched and limited to recent ones."""
-        after, search = parse_since(since), checked_query(q, "q")
+        """Stories, most recently updated first, optionally searched, limited to recent ones, or to
+        those with an article in one language."""
+        after, search, lang = parse_since(since), checked_query(q, "q"), parse_language(language)
         # Lists are asked for far more often than stories change: keep the last answers, keyed
         # by the archive's story version so that any change is seen at once.
         version = getattr(store, "stories_version", None)
-        key = (limit, offset, after, search, version()) if version else None
+        key = (limit, offset, after, search, lang, version()) if version else None
         if key is not None:
             with listed_lock:
                 body = listed.get(key)
             if body is not None:
                 return Response(body, media_type="application/json")
-        stories = store.list_stories(since=after, search=search, limit=limit, offset=offset)
+        stories = store.list_stories(since=after, search=search, limit=limit, offset=offset, language=lang)
         body = (
             StoryList(
                 stories=[StoryOut.of(s) for s in stories],
@@ -248,16 +269,18 @@ def api_router(store: StoreAPI, settings: WebSettings) -> APIRouter:
             QueryText | None,
             Query(max_length=256, description=f"Only this story's articles. {STORABLE_RULE}"),
         ] = None,
+        language: Annotated[LanguageText | None, Query(max_length=3, description=LANGUAGE_HELP)] = None,
     ) -> ArticleList:
-        """Stored articles with their text; `total` counts the whole store when no story is given."""
-        story_id = checked_query(story, "story")
-        articles = store.list_articles(limit=limit, offset=offset, story=story_id)
+        """Stored articles with their text; `total` counts the whole store (those in `language`
+        when it is given) when no story is given."""
+        story_id, lang = checked_query(story, "story"), parse_language(language)
+        articles = store.list_articles(limit=limit, offset=offset, story=story_id, language=lang)
         return ArticleList(
             articles=[ArticleOut.of(a) for a in articles],
             limit=limit,
             offset=offset,
             next_offset=next_offset(articles, limit, offset),
-            total=store.count_articles() if story_id is None else None,
+            total=store.count_articles(language=lang) if story_id is None else None,
         )
 
     @router.post(

@@ -11,6 +11,7 @@ response).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterable
@@ -27,11 +28,11 @@ from newsprism.codec import comparison_from_dict
 from newsprism.lang.outlet_registry import SHIPPED, OutletRegistry
 from newsprism.render.html import STATUS_LABELS
 from newsprism.render.view import build_report, human_date
-from newsprism.web.api import checked_query, known_story
+from newsprism.web.api import checked_query, known_story, parse_language
 from newsprism.web.auth import COOKIE_NAME, TOKEN_WRONG, read_allowed, require_read
 from newsprism.web.coverage_pages import add_coverage_pages
 from newsprism.web.outlet_labels import group_by_labels, labels_fingerprint
-from newsprism.web.schemas import MAX_OFFSET, StoryOut, next_offset
+from newsprism.web.schemas import LANGUAGE_PATTERN, MAX_OFFSET, StoryOut, next_offset
 from newsprism.web.settings import WebSettings
 from newsprism.web.sources import source_graph
 from newsprism.web.store_api import StoreAPI
@@ -75,6 +76,8 @@ def environment() -> Environment:
         undefined=StrictUndefined,
     )
     env.filters.update(safe_url=safe_url, url_part=url_part, day=day)
+    # Languages a list can be filtered by get a link; any other stored value is only shown.
+    env.tests["language_code"] = lambda value: re.fullmatch(LANGUAGE_PATTERN, value) is not None
     return env
 
 
@@ -178,16 +181,18 @@ def page_router(store: StoreAPI, settings: WebSettings, env: Environment) -> API
         request: Request,
         q: Annotated[str | None, Query(max_length=200)] = None,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+        language: str | None = None,
     ) -> Response:
         if (redirect := gate(request)) is not None:
             return redirect
-        search = checked_query(q, "q")
-        stories = store.list_stories(search=search, limit=PAGE_SIZE, offset=offset)
+        search, lang = checked_query(q, "q"), parse_language(language)
+        stories = store.list_stories(search=search, limit=PAGE_SIZE, offset=offset, language=lang)
         return html_page(
             env,
             "stories.html.j2",
             stories=[StoryOut.of(s) for s in stories],
             q=search or "",
+            language=lang or "",
             offset=offset,
             previous_offset=max(offset - PAGE_SIZE, 0) if offset else None,
             next_offset=next_offset(stories, PAGE_SIZE, offset),

@@ -69,6 +69,8 @@ _SIXTY = r"[0-5][0-9]"
 _TIME = rf"[T ]{_HOUR}(?::{_SIXTY}(?::{_SIXTY}(?:\.[0-9]{{1,6}})?)?)?(?:Z|[+-]{_HOUR}(?::?{_SIXTY})?)?"
 SINCE_PATTERN = rf"^(?:(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)(?:{_TIME})?)?$"
 """An ISO 8601 date or date-time such as 2025-05-14 or 2025-05-14T10:00:00Z, or nothing."""
+LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+"""An ISO 639 language code as the archive stores it: 2 or 3 lowercase ASCII letters, such as en."""
 
 MAX_PUBLISHED = 100
 MAX_ID_NUMBER = 2**63 - 1
@@ -235,6 +237,7 @@ class StoryOut(BaseModel):
     details: StoryDetailsOut = Field(
         description="The place, event day and people that hold the story together."
     )
+    languages: list[str] = Field(description="The languages (ISO 639 codes) of its articles, sorted.")
 
     @classmethod
     def of(cls, story: StorySummaryLike) -> StoryOut:
@@ -249,6 +252,7 @@ class StoryOut(BaseModel):
             updated_at=iso(story.updated_at),
             comparison_stale=story.comparison_stale,
             details=StoryDetailsOut.of(story.details),
+            languages=list(story.languages),
         )
 
 

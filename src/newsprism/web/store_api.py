@@ -40,6 +40,8 @@ class StorySummaryLike(Protocol):
     def comparison_stale(self) -> bool: ...
     @property
     def details(self) -> EventDetails: ...
+    @property
+    def languages(self) -> Sequence[str]: ...
 
 
 class OutletSummaryLike(Protocol):
@@ -61,7 +63,12 @@ class StoreAPI(Protocol):
     """Reading methods of the store, with the signatures the store module publishes."""
 
     def list_stories(
-        self, since: str | None = None, search: str | None = None, limit: int = 50, offset: int = 0
+        self,
+        since: str | None = None,
+        search: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        language: str | None = None,
     ) -> Sequence[StorySummaryLike]: ...
 
     def get_story(self, story_id: str) -> StorySummaryLike | None: ...
@@ -69,10 +76,10 @@ class StoreAPI(Protocol):
     def comparison(self, story_id: str) -> dict[str, Any] | None: ...
 
     def list_articles(
-        self, limit: int = 50, offset: int = 0, story: str | None = None
+        self, limit: int = 50, offset: int = 0, story: str | None = None, language: str | None = None
     ) -> Sequence[Article]: ...
 
-    def count_articles(self) -> int: ...
+    def count_articles(self, language: str | None = None) -> int: ...
 
     def list_outlets(self, limit: int | None = 50, offset: int = 0) -> Sequence[OutletSummaryLike]: ...
 
