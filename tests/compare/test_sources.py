@@ -165,3 +165,17 @@ def test_a_citation_loop_counts_once_and_an_unknown_outlet_is_its_article() -> N
     fact = Fact("g", "corroborated", [FactMention("b", 0, ""), FactMention("c", 0, "")])
     attach_sources([fact], [b, c], [y, z], [])
     assert len(fact.sources) == 1
+
+
+def test_copies_are_found_among_articles_given_with_a_repeated_id() -> None:
+    text = "The harbour bridge will close for six weeks of repairs from Monday, the council said. " * 3
+    articles = [
+        Article("a", text, published="2025-01-01"),
+        Article(
+            "a",
+            "Something else entirely about a fire in the hills east of town today.",
+            published="2025-01-02",
+        ),
+        Article("b", text + " Ferries will run.", published="2025-01-03"),
+    ]
+    assert [(c.article, c.original) for c in find_copies(articles)] == [("b", "a")]

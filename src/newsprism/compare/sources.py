@@ -76,8 +76,10 @@ def find_copies(articles: Sequence[Article], threshold: float = DEFAULT_THRESHOL
     order = sorted(
         range(len(articles)), key=lambda i: (articles[i].published is None, articles[i].published or "", i)
     )
-    ordered = [articles[i] for i in order]
-    by_id = {a.id: a for a in articles}
+    by_id: dict[str, Article] = {}
+    for i in order:  # an id given twice is one article to the story index; its earliest text stands
+        by_id.setdefault(articles[i].id, articles[i])
+    ordered = list(by_id.values())
     out = []
     for article_id, original in find_duplicates(ordered, threshold):
         if original is None:
