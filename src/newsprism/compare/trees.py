@@ -32,8 +32,8 @@ class BoostedTrees:
     roots: np.ndarray
     feature: np.ndarray
     threshold: np.ndarray
-    left: np.ndarray
-    right: np.ndarray
+    children: np.ndarray
+    """`children[2 * node]` is a node's left child, `children[2 * node + 1]` its right one."""
     value: np.ndarray
     leaf: np.ndarray
     depth: int
@@ -44,7 +44,7 @@ class BoostedTrees:
         out = np.full(len(x), self.baseline)
         # A leaf's children are itself, so every row takes `depth` steps without asking where
         # it stands; `children[2 * node + went_right]` is the next node.
-        children = np.stack([self.left, self.right], axis=1).ravel()
+        children = self.children
         for start in range(0, len(x), CHUNK_ROWS):
             part = x[start : start + CHUNK_ROWS]
             flat = part.ravel()
@@ -85,8 +85,7 @@ def trees_from_dict(data: dict[str, Any]) -> BoostedTrees:
         roots=np.asarray(roots, dtype=np.int64),
         feature=np.where(leaf, 0, feature),
         threshold=np.asarray(columns["threshold"], dtype=np.float64),
-        left=left,
-        right=right,
+        children=np.stack([left, right], axis=1).ravel(),
         value=np.where(leaf, np.asarray(columns["value"], dtype=np.float64), 0.0),
         leaf=leaf,
         depth=int(data["depth"]),

@@ -122,6 +122,15 @@ class BriefView:
         return self.independent[0] if len(self.independent) == 1 and len(self.sources) > 1 else ""
 
 
+CITATION_HOW = {
+    "reports": "reports",
+    "told": "was told",
+    "according_to": "according to",
+    "credit": "credit line",
+}
+"""How an article cites an outlet, in words, per citation `kind`: the reports and the web say it alike."""
+
+
 @dataclass(slots=True)
 class CitationView:
     """One article naming another outlet as its source; `cited` is None for a credit line."""
@@ -134,12 +143,7 @@ class CitationView:
 
     @property
     def how(self) -> str:
-        return {
-            "reports": "reports",
-            "told": "was told",
-            "according_to": "according to",
-            "credit": "credit line",
-        }.get(self.kind, self.kind)
+        return CITATION_HOW.get(self.kind, self.kind)
 
 
 @dataclass(slots=True)

@@ -13,10 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsprism.render.view import letter_label
-
-HOW = {"reports": "reports", "told": "was told", "according_to": "according to", "credit": "credit line"}
-"""How an article cites an outlet, in words (the `kind` of a citation)."""
+from newsprism.render.view import CITATION_HOW, letter_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +136,7 @@ def source_graph(data: Mapping[str, Any]) -> SourceGraph | None:
         if said is None:
             sentence = None
         kind = c.get("kind")
-        how = HOW.get(kind, kind) if isinstance(kind, str) and kind else "cites"
+        how = CITATION_HOW.get(kind, kind) if isinstance(kind, str) and kind else "cites"
         citations.append(CitationRow(citing, cited, how, sentence, said or _text(c.get("text")) or ""))
     copies = []
     for c in _rows(data, "copies"):
