@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.newsprism-installed
 OUT ?= build
 
-.PHONY: setup demo test lint bench train-links clean
+.PHONY: setup demo test lint bench train-links train-xling clean
 
 setup: $(STAMP)
 
@@ -39,6 +39,9 @@ lint: setup
 train-links: setup
 	$(BIN)/python bench/train_links.py
 
+train-xling: setup
+	$(BIN)/python bench/train_xling.py
+
 bench: setup
 	$(BIN)/python bench/analysis_speed.py
 	$(BIN)/python bench/memory_flat.py
@@ -54,6 +57,7 @@ bench: setup
 	$(BIN)/python bench/warc_extract.py
 	$(BIN)/python bench/scale_dask.py
 	$(BIN)/python bench/web_load.py
+	$(BIN)/python bench/align_xling.py --half b
 
 clean:
 	rm -rf $(OUT) bench/out .pytest_cache .mypy_cache .ruff_cache

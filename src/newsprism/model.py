@@ -317,9 +317,12 @@ class Analysis:
     lists: list[ListRef] = field(default_factory=list)
     places: list[PlaceRef] = field(default_factory=list)
     details: EventDetails = field(default_factory=EventDetails)
-    depth: Literal["full", "sentences"] = "full"
-    """"full": every reader ran; "sentences": the article's language has no parser here, so it
-    was only split into sentences (no names, quotes, dates, figures or citations were read)."""
+    depth: Literal["full", "light", "sentences"] = "full"
+    """"full": every reader ran; "light": the article's language has no parser here but its words
+    are known (lang/languages.json), so rules read its sentences, names, dates, figures (without
+    what they count) and direct quotations, and nothing else (no roles, events, claims, citations,
+    attendance, lists or places); "sentences": the language has no parser and its words are not
+    known, so it was only split into sentences (no names, quotes, dates, figures or citations)."""
 
 
 @dataclass(slots=True)

@@ -1,4 +1,5 @@
-"""An article in a language newsprism has no parser for is split into sentences, never guessed at."""
+"""An article in a language newsprism has no parser for, and whose words it does not know, is split
+into sentences, never guessed at (the languages it knows are read lightly: test_light.py)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from newsprism.compare.pipeline import compare
 from newsprism.lang.nlp import parsed_language
 from newsprism.model import Article
 
-SPANISH = (
-    "El Kremlin anunció el miércoles que Putin no viajará a Estambul.\n"
-    "La delegación rusa estará encabezada por Vladímir Medinski, según un comunicado. "
-    "Zelenski dijo que esperaría en Ankara."
+POLISH = (
+    "Kreml ogłosił w środę, że Putin nie pojedzie do Stambułu.\n"
+    "Rosyjską delegacją pokieruje Władimir Miedinski, według komunikatu. "
+    "Zełenski powiedział, że poczeka w Ankarze."
 )
 ENGLISH = (
     "The Kremlin announced on Wednesday that Putin will not travel to Istanbul. "
@@ -29,33 +30,33 @@ def test_only_english_is_parsed(language: str | None, parsed: bool) -> None:
 
 
 @pytest.mark.slow
-def test_a_spanish_article_gets_its_sentences_and_nothing_guessed_in_input_order() -> None:
+def test_a_polish_article_gets_its_sentences_and_nothing_guessed_in_input_order() -> None:
     articles = [
-        Article("es-1", SPANISH, language="es"),
+        Article("pl-1", POLISH, language="pl"),
         Article("en-1", ENGLISH, language="en"),
         Article("tlh-1", "Qapla'. batlh Daqawlu'taH.", language="tlh"),  # no spaCy language at all
     ]
-    es, en, other = analyze(articles)
-    assert [a.id for a in (es, en, other)] == ["es-1", "en-1", "tlh-1"]
-    assert es.depth == "sentences" and en.depth == "full" and other.depth == "sentences"
-    assert [s.text for s in es.sentences] == [
-        "El Kremlin anunció el miércoles que Putin no viajará a Estambul.",
-        "La delegación rusa estará encabezada por Vladímir Medinski, según un comunicado.",
-        "Zelenski dijo que esperaría en Ankara.",
+    pl, en, other = analyze(articles)
+    assert [a.id for a in (pl, en, other)] == ["pl-1", "en-1", "tlh-1"]
+    assert pl.depth == "sentences" and en.depth == "full" and other.depth == "sentences"
+    assert [s.text for s in pl.sentences] == [
+        "Kreml ogłosił w środę, że Putin nie pojedzie do Stambułu.",
+        "Rosyjską delegacją pokieruje Władimir Miedinski, według komunikatu.",
+        "Zełenski powiedział, że poczeka w Ankarze.",
     ]
-    for s in es.sentences:
-        assert SPANISH[s.start : s.end] == s.text
+    for s in pl.sentences:
+        assert POLISH[s.start : s.end] == s.text
     # The English readers would have found "names" and "dates" in it: none are claimed.
-    assert (es.entities, es.dates, es.numbers, es.quotes, es.citations) == ([], [], [], [], [])
+    assert (pl.entities, pl.dates, pl.numbers, pl.quotes, pl.citations) == ([], [], [], [], [])
     assert en.entities and en.dates
-    data = analysis_to_dict(es)
+    data = analysis_to_dict(pl)
     validate_analysis(data)
     assert analysis_from_dict(data).depth == "sentences"
 
 
 @pytest.mark.slow
 def test_the_comparison_says_what_was_not_analyzed() -> None:
-    comparison = compare([Article("es-1", SPANISH, language="es"), Article("en-1", ENGLISH, language="en")])
+    comparison = compare([Article("pl-1", POLISH, language="pl"), Article("en-1", ENGLISH, language="en")])
     (note,) = comparison.notes
-    assert note.startswith("es-1 is in 'es', a language newsprism has no parser for")
-    assert "not analyzed" in note
+    assert note.startswith("pl-1 is in 'pl', a language newsprism has no parser for")
+    assert "split into sentences" in note and "not analyzed" in note

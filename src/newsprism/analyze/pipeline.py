@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 
@@ -26,14 +27,17 @@ from newsprism.analyze.dates import extract_dates
 from newsprism.analyze.details import read_details
 from newsprism.analyze.entities import extract_entities
 from newsprism.analyze.events import extract_events
+from newsprism.analyze.light import light_analysis
 from newsprism.analyze.lists import extract_lists
 from newsprism.analyze.numbers import extract_numbers
 from newsprism.analyze.places import extract_places
+from newsprism.analyze.punctuation_runs import break_punctuation_runs
 from newsprism.analyze.quantities import read_quantities
 from newsprism.analyze.quotes import extract_quotes
 from newsprism.analyze.roles import attach_roles
 from newsprism.analyze.sentences import SentenceIndex
 from newsprism.lang.dates import published_day
+from newsprism.lang.languages import light_language
 from newsprism.lang.nlp import load_nlp, load_sentencizer, parsed_language
 from newsprism.model import Analysis, Article
 from newsprism.settings import MAX_ANALYZED_ENV, settings_from_env
@@ -115,7 +119,15 @@ def analyze(
                 for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE)
             }
         for article in block:
-            yield done[id(article)] if id(article) in done else sentences_only(article, limit)
+            yield done[id(article)] if id(article) in done else unparsed_analysis(article, limit)
+
+
+def unparsed_analysis(article: Article, limit: int) -> Analysis:
+    """An article in a language without a parser: read lightly where its words are known
+    (analyze/light.py), else only split into sentences."""
+    if light_language(article.language):
+        return light_analysis(article, analyzed_text(article, limit))
+    return sentences_only(article, limit)
 
 
 def sentences_only(article: Article, limit: int) -> Analysis:
@@ -123,8 +135,10 @@ def sentences_only(article: Article, limit: int) -> Analysis:
     nothing guessed. The English readers would find "names" in capitalised Spanish words and
     "dates" in English month names only, so they do not run; `depth` tells every report so."""
     sentencizer = load_sentencizer(article.language or "xx")
+    text = analyzed_text(article, limit)
     with sentencizer.memory_zone():
-        sentences = SentenceIndex(sentencizer(analyzed_text(article, limit))).sentences()
+        split = SentenceIndex(sentencizer(break_punctuation_runs(text))).sentences()
+    sentences = [replace(s, text=text[s.start : s.end]) for s in split]
     return Analysis(id=article.id, language=article.language or "xx", sentences=sentences, depth="sentences")
 
 

@@ -20,8 +20,11 @@ from dataclasses import dataclass, field, replace
 
 from newsprism.compare.offices import parse_role
 from newsprism.lang.fold import fold
+from newsprism.lang.languages import language_words, light_language
+from newsprism.lang.name_cases import nominatives
 from newsprism.lang.names import canonical_name, known_type, name_key, shortening_roots, slugify
 from newsprism.lang.offices import LEADER_TITLES
+from newsprism.lang.translit import has_cyrillic
 from newsprism.model import Analysis, Entity, Role, StoryEntity, StoryQuote
 
 ActorIndex = dict[tuple[str, str], str]
@@ -48,6 +51,8 @@ def fold_actors(analyses: Sequence[Analysis]) -> tuple[list[StoryEntity], ActorI
     nationality adjectives (NORP) come after everything else.
     """
     entries = [(analysis.id, entity, _key(entity)) for analysis in analyses for entity in analysis.entities]
+    cased = _case_forms(analyses, {key for _, _, key in entries})
+    entries = [(article, entity, cased.get(key, key)) for article, entity, key in entries]
     votes: dict[str, Counter[str]] = {}
     for _, entity, key in entries:
         votes.setdefault(key, Counter())[entity.type] += _weight(entity)
@@ -80,6 +85,26 @@ def fold_actors(analyses: Sequence[Analysis]) -> tuple[list[StoryEntity], ActorI
         for article, entity in actor.members:
             index[(article, entity.id)] = story_entity.id
     return [story_entity for story_entity, _ in built], index
+
+
+def _case_forms(analyses: Sequence[Analysis], keys: set[str]) -> dict[str, str]:
+    """Russian and Ukrainian one-word names that one article read in another case than the
+    nominative ("Томска", of Tomsk), mapped to the story's name they are a case of, where the
+    story names exactly one: the article alone had no evidence to undo the ending, the story has.
+    """
+    out: dict[str, str] = {}
+    for analysis in analyses:
+        if not light_language(analysis.language):
+            continue
+        cases = language_words(analysis.language).name_cases
+        for entity in analysis.entities:
+            key = _key(entity)
+            if not cases or " " in key or not has_cyrillic(entity.name):
+                continue
+            found = {name_key(form) for form, _ in nominatives(entity.name, cases)} & keys
+            if len(found - {key}) == 1 and key not in found:
+                out[key] = found.pop()
+    return out
 
 
 def _resolve_types(votes: dict[str, Counter[str]]) -> dict[str, str]:

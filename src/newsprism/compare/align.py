@@ -24,6 +24,7 @@ import numpy as np
 
 from newsprism.compare.actors import ActorIndex
 from newsprism.compare.config import DEFAULT_ALIGN, AlignConfig
+from newsprism.compare.crosslingual import crosslingual_block, decide, load_crosslingual, split_pairs
 from newsprism.compare.links import LinkModel, load_model
 from newsprism.compare.signals import PairBlock, StorySignals, build_signals, ranks, story_pair_features
 from newsprism.lang.events import EVENT_CLASSES
@@ -56,16 +57,31 @@ def article_pairs(signals: StorySignals) -> Iterator[tuple[np.ndarray, np.ndarra
             yield rows[a], rows[b]
 
 
-def find_links(signals: StorySignals, model: LinkModel, config: AlignConfig = DEFAULT_ALIGN) -> list[Link]:
+def find_links(
+    signals: StorySignals,
+    model: LinkModel,
+    config: AlignConfig = DEFAULT_ALIGN,
+    crosslingual: LinkModel | None = None,
+) -> list[Link]:
     """Every link between sentences of different articles, strongest first; `config` bounds the
-    pairs weighed between long articles."""
+    pairs weighed between long articles. Two English articles are weighed by `model`; two
+    articles in different languages, or in a language other than English, by `crosslingual`
+    (by default the shipped model of compare/crosslingual.py)."""
     links: list[Link] = []
-    for block in story_pair_features(signals, list(article_pairs(signals)), config):
+    english, crossing = split_pairs(signals, list(article_pairs(signals)))
+    for block in story_pair_features(signals, english, config):
         rows, cols = block.rows, block.cols
         probability = model.probabilities(block.features)
         rank_ab, rank_ba = block_ranks(block, probability)
         for k in np.flatnonzero(model.decide(probability, rank_ab, rank_ba)):
             links.append(Link(int(rows[block.ii[k]]), int(cols[block.jj[k]]), float(probability[k])))
+    if crossing:
+        crosslingual = crosslingual or load_crosslingual()
+        for rows, cols in crossing:
+            xblock = crosslingual_block(signals, rows, cols)
+            probability, linked = decide(crosslingual, xblock)
+            for k in np.flatnonzero(linked):
+                links.append(Link(int(rows[xblock.ii[k]]), int(cols[xblock.jj[k]]), float(probability[k])))
     links.sort(key=lambda link: (-link.probability, link.first, link.second))
     return links
 

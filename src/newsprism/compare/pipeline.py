@@ -28,7 +28,15 @@ ONE_ARTICLE_NOTE = (
 
 
 def unparsed_note(analysis: Analysis) -> str:
-    """What a report must say about an article newsprism could only split into sentences."""
+    """What a report must say about an article newsprism could not parse: read lightly by rules
+    (depth "light"), or only split into sentences."""
+    if analysis.depth == "light":
+        return (
+            f"{analysis.id} is in {analysis.language!r}, a language newsprism has no parser for: it was "
+            "read by rules only: its sentences, names, dates, figures and direct quotations were read "
+            "(its figures without what they count, so they are not compared); its roles, events, "
+            "claims, citations, attendance, lists and places were not analyzed."
+        )
     return (
         f"{analysis.id} is in {analysis.language!r}, a language newsprism has no parser for: it was "
         "split into sentences and compared by their meaning only; its names, quotes, dates, figures "
@@ -64,7 +72,7 @@ def compare(
     copies = find_copies(articles)
     attach_sources(facts, articles, analyses, copies)
     notes = [ONE_ARTICLE_NOTE] if len(articles) == 1 else []
-    notes += [unparsed_note(a) for a in analyses if a.depth == "sentences"]
+    notes += [unparsed_note(a) for a in analyses if a.depth != "full"]
     return Comparison(
         articles=articles,
         analyses=analyses,

@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -37,7 +38,9 @@ from newsprism.lang.data import word_set
 from newsprism.lang.dates import MONTH_ABBREV, MONTHS, WEEKDAY_ABBREV, WEEKDAYS
 from newsprism.lang.encoder import TokenVectors, embed_with_tokens
 from newsprism.lang.fold import fold
+from newsprism.lang.languages import LIGHT_LANGUAGES, language_words
 from newsprism.lang.lexicon import STOPWORDS, WORD, content_stems
+from newsprism.lang.multilingual import embed_multilingual
 from newsprism.model import Analysis
 
 FEATURES = (
@@ -82,14 +85,28 @@ _STAMP_WORDS = word_set("posted updated published last am pm a p m et est edt gm
     *WEEKDAY_ABBREV,
     *MONTH_ABBREV,
 }
-_TOKEN = re.compile(r"[A-Za-z]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """The words a dateline may hold in every language read here: English stamp words, and
+    each light language's months, weekdays and the words that join a date ("1 de marzo de")."""
+    found: set[str] = set(_STAMP_WORDS)
+    for code in LIGHT_LANGUAGES:
+        words = language_words(code)
+        found |= set(words.months) | set(words.weekdays) | words.date_joiners | words.year_words
+    return frozenset(found)
 
 
 def timestamp_line(text: str) -> bool:
-    """A dateline or time stamp ("Posted: May 3, 2025, 3:23 PM ET"): it says when an outlet
-    wrote, not what happened, and two outlets that publish on one day agree on nothing."""
-    words = [w.lower() for w in _TOKEN.findall(text)]
-    return bool(re.search(r"\d", text)) and sum(w not in _STAMP_WORDS for w in words) < 2
+    """A dateline or time stamp ("Posted: May 3, 2025, 3:23 PM ET", "1 de marzo de 2008"): it says
+    when an outlet wrote, not what happened, and two outlets that publish on one day agree on
+    nothing."""
+    if not re.search(r"\d", text):
+        return False
+    calendar = _calendar_words()
+    return sum(w.lower() not in calendar for w in _LETTERS.findall(text)) < 2
 
 
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{3,})[\"“”«»]")
@@ -129,6 +146,11 @@ class StorySignals:
     token_weights: list[np.ndarray]
     idf: dict[str, float]
     actor_idf: dict[str, float]
+    languages: list[str] = field(default_factory=list)
+    """Per article (the `article` of each sentence): its language, "en" when not given."""
+    multilingual: np.ndarray | None = None
+    """Per sentence: a unit vector in the multilingual encoder's space (lang/multilingual.py),
+    computed only when the story holds an article that is not in English (else None)."""
     _index: dict[str, tuple[csr_matrix, csr_matrix]] = field(default_factory=dict)
     _scalars: dict[str, np.ndarray] = field(default_factory=dict)
     _unit_bags: csr_matrix | None = None
@@ -268,6 +290,7 @@ def build_signals(
         tokens.append(_unit(tv.vectors[keep]) if keep else np.zeros((0, vectors.shape[1]), np.float32))
         piece_ids.append([fold(s.text[a:b]) for a, b in (tv.spans[k] for k in keep)])
     piece_idf = _idf([set(pieces) for pieces in piece_ids])
+    languages = [article_language(a) for a in analyses]
     return StorySignals(
         sentences=sentences,
         vectors=vectors,
@@ -277,7 +300,18 @@ def build_signals(
         token_weights=[np.array([piece_idf[p] for p in pieces], np.float32) for pieces in piece_ids],
         idf=_idf([s.bag for s in sentences]),
         actor_idf=_idf([s.actors for s in sentences]),
+        languages=languages,
+        multilingual=(
+            embed_multilingual([s.text for s in sentences])
+            if any(lang != "en" for lang in languages)
+            else None
+        ),
     )
+
+
+def article_language(analysis: Analysis) -> str:
+    """The analysis's language as a bare ISO 639-1 code ("en" when unknown)."""
+    return (analysis.language or "en").split("-")[0].lower()
 
 
 def _idf(sets: Sequence[Collection[str]]) -> dict[str, float]:
@@ -438,6 +472,7 @@ FAMILIES: dict[
     "dates": (lambda s: _kinds(s, "@date:"), _no_weight),
     "actors": (lambda s: s.actors, lambda story: story.actor_idf),
     "speakers": (lambda s: s.speakers, _no_weight),
+    "marked": (lambda s: marked_tokens(s.text), _no_weight),
     "triples": (lambda s: _triples(s, False), _no_weight),
     "classes": (lambda s: _triples(s, True), _no_weight),
 }
@@ -459,13 +494,42 @@ def _row_dots(left: csr_matrix, right: csr_matrix, first: np.ndarray, second: np
     return np.asarray(left[first].multiply(right[second]).sum(axis=1)).ravel()
 
 
+def marked_tokens(text: str) -> frozenset[str]:
+    """The words a translation keeps as they are: those with a capital or a digit (names,
+    acronyms, figures), folded, with digit groups joined ("40.000" and "40,000" -> "40000")."""
+    out = set()
+    for word in _MARKED.findall(text):
+        if any(c.isdigit() for c in word):
+            out.add(re.sub(r"\D", "", word))
+        elif word[0].isupper() and len(word) > 1:
+            out.add(fold(word))
+    return frozenset(out)
+
+
+_MARKED = re.compile(r"[^\W_][\w.,'’-]*[^\W_]|[^\W_]")
+
+
+def shared_items(signals: StorySignals, first: np.ndarray, second: np.ndarray) -> dict[str, np.ndarray]:
+    """How many figures, resolved dates, actors and marked words (`marked_tokens`) each pair of
+    sentence positions shares."""
+    return {
+        family: _shared(signals, family, first, second) for family in ("numbers", "dates", "actors", "marked")
+    }
+
+
+def _shared(
+    signals: StorySignals, family: str, first: np.ndarray, second: np.ndarray, weighted: bool = False
+) -> np.ndarray:
+    ones, weights = signals.incidence(family)
+    return _row_dots(weights if weighted else ones, ones, first, second)
+
+
 def _shared_columns(signals: StorySignals, first: np.ndarray, second: np.ndarray) -> dict[str, np.ndarray]:
     """The evidence that counts items two sentences share, for pairs of sentence positions,
     computed for all pairs of a story at once (one sparse gather per kind of item)."""
 
     def shared(family: str, weighted: bool = False) -> np.ndarray:
-        ones, weights = signals.incidence(family)
-        return _row_dots(weights if weighted else ones, ones, first, second)
+        return _shared(signals, family, first, second, weighted)
 
     flipped, _ = signals.incidence("polarity_flipped")
     signed, _ = signals.incidence("polarity")

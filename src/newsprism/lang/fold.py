@@ -2,7 +2,10 @@
 
 Name keys (lang/names.py), content words (lang/lexicon.py) and story placement all compare
 words across outlets that write them with and without diacritics, so they fold the same way.
-NFKD alone leaves letters such as "ł", "ø" and "ß" untouched, so those are mapped first.
+NFKD alone leaves letters such as "ł", "ø" and "ß" untouched, so those are mapped first. It also
+splits letters that are letters of their own, not letters with a mark: Cyrillic "й" is not "и"
+with a breve to drop ("Зеленский" must not become "Зеленскии"), nor Ukrainian "ї" an "і"; those
+are kept whole. Russian "ё" does fold to "е", as Russian print itself writes it.
 """
 
 from __future__ import annotations
@@ -14,12 +17,19 @@ _LETTER_FOLDS = str.maketrans(
     dict(zip("łŁøØđĐıþð", ["l", "L", "o", "O", "d", "D", "i", "th", "d"], strict=True))
     | {"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"}
 )
+# Letters NFKD would decompose but that are letters of their own: set aside as private-use
+# characters around the decomposition, then put back.
+_KEPT = "йЙїЇ"
+_PRIVATE = "".join(chr(0xE000 + i) for i in range(len(_KEPT)))
+_HIDE = str.maketrans(_KEPT, _PRIVATE)
+_SHOW = str.maketrans(_PRIVATE, _KEPT)
 
 
 def fold_diacritics(text: str) -> str:
     """ "Erdoğan" -> "Erdogan", case kept: decompose, drop combining marks, fold the letters NFKD keeps."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTER_FOLDS))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    hidden = unicodedata.normalize("NFC", text).translate(_LETTER_FOLDS).translate(_HIDE)
+    decomposed = unicodedata.normalize("NFKD", hidden)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_SHOW)
 
 
 def fold(text: str) -> str:

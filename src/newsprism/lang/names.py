@@ -2,11 +2,11 @@
 meet, without spaCy.
 
 Outlets spell one actor many ways: with or without diacritics, a possessive, a leading "the" or a
-middle initial, in an older transliteration ("Kiev"), with a familiar given name ("Chuck"), or by
-surname alone. `name_key` removes all but the last difference; `shortening_roots` resolves the
-last once all the names of an article or a story are known. Both are pure string functions, so
-the story-level folding (compare/actors.py) uses exactly the rules the article-level extraction
-does.
+middle initial, in an older transliteration ("Kiev") or another script ("Путин"), with a familiar
+given name ("Chuck"), or by surname alone. `name_key` removes all but the last difference;
+`shortening_roots` resolves the last once all the names of an article or a story are known.
+Both are pure string functions, so the story-level folding (compare/actors.py) uses exactly the
+rules the article-level extraction does.
 """
 
 from __future__ import annotations
@@ -18,11 +18,17 @@ from functools import lru_cache
 
 from newsprism.lang.data import load_table
 from newsprism.lang.fold import fold, fold_diacritics
+from newsprism.lang.translit import transliterate
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'"})
 _POSSESSIVE = re.compile(r"'s?$", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _LEADING_DROPPED = frozenset({"the"})
+# Transliterations of Slavic adjectival endings: "Zelenskiy", "Zelenskyy", "Zelenskyi",
+# "Zelenskij" and "Zelenskii" are one "Zelensky"; "Dmitriy" and "Navalnyy" end in "-y" too.
+# English names do not end so, which keeps the fold from touching them.
+_SLAVIC_SKY = re.compile(r"sk(?:iy|yy|yi|ij|ii|yj)$")
+_SLAVIC_Y = re.compile(r"(?<=[a-z]{3})(?:iy|yy)$")
 # How much more often one full name must be mentioned than its namesakes together before a bare
 # surname shared by them is taken to mean it.
 DOMINANCE = 3
@@ -45,9 +51,9 @@ def strip_possessive(text: str) -> str:
 
 
 def plain_key(name: str) -> str:
-    """The key before variant spellings are mapped: lower case, ASCII, no possessive, "the" or
-    middle initial."""
-    text = fold(strip_possessive(name))
+    """The key before variant spellings are mapped: lower case, ASCII (Cyrillic transliterated,
+    lang/translit.py), no possessive, "the" or middle initial."""
+    text = fold(transliterate(strip_possessive(name)))
     # Apostrophes and dots join ("O'Brien" -> "obrien", "U.S." -> "us"); other marks split words.
     text = text.replace("'", "").replace(".", "")
     words = _NON_WORD.sub(" ", text).split()
@@ -81,9 +87,20 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(whole=whole, words=words, types=types, given=given)
 
 
+def slavic_ending(word: str) -> str:
+    """ "zelenskiy" / "zelenskyy" / "zelenskyi" -> "zelensky"; "dmitriy" -> "dmitry"; other
+    words as they are."""
+    if not word.endswith(("y", "i", "j")):
+        return word
+    return _SLAVIC_Y.sub("y", _SLAVIC_SKY.sub("sky", word))
+
+
 def _spelling_key(key: str) -> str:
     """Map variant spellings of a plain key to the gazetteer's preferred spelling."""
     gaz = gazetteer()
+    if key in gaz.whole:
+        return gaz.whole[key]
+    key = " ".join(slavic_ending(word) for word in key.split())
     if key in gaz.whole:
         return gaz.whole[key]
     key = " ".join(gaz.words.get(word, word) for word in key.split())
@@ -94,8 +111,10 @@ def _spelling_key(key: str) -> str:
 def name_key(name: str) -> str:
     """The identity of a name across spellings: "Recep Tayyip Erdoğan" -> "recep tayyip erdogan".
 
-    Diacritics folded, possessive and a leading "the" dropped, punctuation removed, variant
-    spellings from variants.json mapped to one preferred spelling ("Kiev" -> "kyiv"), and the
+    Diacritics folded, Cyrillic transliterated ("Путин" -> "putin"), possessive and a leading
+    "the" dropped, punctuation removed, the transliterations of Slavic "-ский"/"-ий" endings
+    folded ("Zelenskiy" -> "zelensky", `slavic_ending`), variant spellings from variants.json
+    mapped to one preferred spelling ("Kiev" -> "kyiv"), and the
     familiar form of a given name that opens a longer name mapped to the formal one
     ("Chuck Grassley" -> "charles grassley"), since outlets differ in which they print.
     """

@@ -29,12 +29,14 @@ import re
 from collections import Counter
 from contextlib import suppress
 from datetime import date
+from functools import cache
 from urllib.parse import urlsplit
 
 from newsprism.analyze.details import read_details
 from newsprism.analyze.outlet_text import reported_text, title_without_outlet
 from newsprism.lang.dates import MONTHS, WEEKDAYS, published_day
 from newsprism.lang.fold import fold
+from newsprism.lang.languages import month_words
 from newsprism.lang.lexicon import STOPWORDS, stem
 from newsprism.model import Analysis, Article, Placement
 
@@ -117,6 +119,20 @@ def proper_names(text: str) -> dict[str, float]:
     return sublinear(counts)
 
 
+_FOREIGN_HINT = re.compile(r"\d\.?\s+(?:de\s+)?[^\W\d_]", re.UNICODE)
+
+
+@cache
+def _foreign_dmy() -> re.Pattern[str]:
+    """Day, month and year in the languages read lightly: "1 de marzo de 2008", "14 мая 2025",
+    "1. März 2008", "5 maart 2008" (lang/languages.py's month words)."""
+    names = "|".join(sorted((re.escape(w) for w in month_words()), key=len, reverse=True))
+    return re.compile(
+        rf"\b(\d{{1,2}})\.?(?:º|er)?\s+(?:de\s+)?({names})\.?,?\s+(?:de\s+|del\s+)?{_YEAR}\b",
+        re.IGNORECASE | re.UNICODE,
+    )
+
+
 def written_dates(text: str) -> list[date]:
     """Absolute calendar dates written in `text`, in order of appearance."""
     found: list[tuple[int, date]] = []
@@ -131,12 +147,16 @@ def written_dates(text: str) -> list[date]:
         keep(m.start(), m.group(3), _MONTHS[m.group(2).lower()[:3]], m.group(1))
     for m in _ISO.finditer(text):
         keep(m.start(), m.group(1), int(m.group(2)), m.group(3))
+    if not text.isascii() or _FOREIGN_HINT.search(text):
+        months = month_words()
+        for m in _foreign_dmy().finditer(text):
+            keep(m.start(), m.group(3), months[m.group(2).lower()], m.group(1))
     for m in _NUMERIC.finditer(text):
         # Month first, as US outlets write it; an impossible month falls back to day first.
         first, second = int(m.group(1)), int(m.group(2))
         month, day = (first, second) if first <= 12 else (second, first)
         keep(m.start(), m.group(3), month, str(day))
-    return [d for _, d in sorted(found)]
+    return [d for _, d in sorted(set(found))]
 
 
 def placement(article: Article, analysis: Analysis | None = None) -> Placement:
