@@ -37,6 +37,7 @@ from newsprism.lang.dates import (
     UNITS,
     WEEKDAY_ABBREV,
     WEEKDAYS,
+    clamped_date,
 )
 from newsprism.model import DatePrecision, DateRef, Tense
 
@@ -345,16 +346,6 @@ def _weekday(pub: date, weekday: int, direction: Direction | None, deictic: str 
     return ahead if (ahead - pub).days + slack < (pub - back).days else back
 
 
-def _safe_date(year: int, month: int, day: int) -> date:
-    """The date, with the day clamped to the month's length ("31 April" from a sloppy source)."""
-    for d in (day, 30, 29, 28):
-        try:
-            return date(year, month, min(d, day))
-        except ValueError:
-            continue
-    return date(year, month, 1)
-
-
 def _year_for(pub: date, p: _Parts, direction: Direction | None) -> int:
     """The year of a month (and day) written without one, on the side the tense points to.
 
@@ -364,11 +355,11 @@ def _year_for(pub: date, p: _Parts, direction: Direction | None) -> int:
     assert p.month is not None
     years = [pub.year - 1, pub.year, pub.year + 1]
     if p.day is not None and p.weekday is not None:
-        matching = [y for y in years if _safe_date(y, p.month, p.day).weekday() == p.weekday]
+        matching = [y for y in years if clamped_date(y, p.month, p.day).weekday() == p.weekday]
         if len(matching) == 1:
             return matching[0]
-    first = {y: _safe_date(y, p.month, p.day or 1) for y in years}
-    last = {y: _safe_date(y, p.month, p.day or 31) for y in years}
+    first = {y: clamped_date(y, p.month, p.day or 1) for y in years}
+    last = {y: clamped_date(y, p.month, p.day or 31) for y in years}
     slack = timedelta(days=2)
     if direction == "past":
         return max(y for y in years if first[y] <= pub + slack)
@@ -414,7 +405,7 @@ def _resolve(p: _Parts, pub: date | None, direction: Direction | None) -> Resolv
         else:
             year = _year_for(pub, p, direction)
         if p.day is not None:
-            return _safe_date(year, p.month, p.day).isoformat(), "day"
+            return clamped_date(year, p.month, p.day).isoformat(), "day"
         return f"{year}-{p.month:02d}", "month"
     if p.year is not None:
         return str(p.year), "year"

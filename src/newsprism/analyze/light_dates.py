@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from newsprism.analyze.light_words import PhraseIndex, Word, clause, index_phrases, joined, phrase_at
-from newsprism.lang.dates import MONTHS
+from newsprism.lang.dates import MONTHS, clamped_date
 from newsprism.lang.languages import LanguageWords
 from newsprism.model import DatePrecision, DateRef, Tense
 
@@ -171,11 +171,11 @@ class DateReader:
         if year is None:
             direction = self._direction(words, k)
             year = _year_for(self.pub, month, day, direction) if self.pub else None
-            iso = _safe_date(year, month, day).isoformat() if year else None
+            iso = clamped_date(year, month, day).isoformat() if year else None
             return self._ref(
                 words[i].start, words[end - 1].end, iso, "day", direction, words[i].sentence
             ), end
-        iso = _safe_date(year, month, day).isoformat()
+        iso = clamped_date(year, month, day).isoformat()
         return self._ref(words[i].start, words[end - 1].end, iso, "day", None, words[i].sentence), end
 
     def _month(self, words: Sequence[Word], i: int) -> tuple[DateRef | None, int]:
@@ -262,16 +262,6 @@ def _weekday(pub: date, weekday: int, direction: Direction, deictic: str | None)
     return ahead if direction == "future" else back
 
 
-def _safe_date(year: int, month: int, day: int) -> date:
-    """The date, with the day clamped to the month's length ("31 апреля" from a sloppy source)."""
-    for d in (day, 30, 29, 28):
-        try:
-            return date(year, month, min(d, day))
-        except ValueError:
-            continue
-    return date(year, month, 1)
-
-
 def _year_for(pub: date | None, month: int, day: int | None, direction: Direction) -> int | None:
     """The year of a month (and day) written without one: the latest not after publication (two
     days' slack for a time stamp in UTC), or the first not before it when the date looks ahead."""
@@ -279,8 +269,8 @@ def _year_for(pub: date | None, month: int, day: int | None, direction: Directio
         return None
     years = [pub.year - 1, pub.year, pub.year + 1]
     if direction == "future":
-        return min(y for y in years if _safe_date(y, month, day or 31) >= pub - _SLACK)
-    return max(y for y in years if _safe_date(y, month, day or 1) <= pub + _SLACK)
+        return min(y for y in years if clamped_date(y, month, day or 31) >= pub - _SLACK)
+    return max(y for y in years if clamped_date(y, month, day or 1) <= pub + _SLACK)
 
 
 def _tense(iso: str | None, precision: DatePrecision, pub: date | None, direction: Direction | None) -> Tense:

@@ -31,6 +31,17 @@ OTHER_UNITS = words(_FILE, "other_units")
 MERIDIEM = words(_FILE, "meridiem")
 
 
+def clamped_date(year: int, month: int, day: int) -> date:
+    """The date, with the day clamped to the month's length ("31 April", "31 апреля" from a
+    sloppy source)."""
+    for d in (day, 30, 29, 28):
+        try:
+            return date(year, month, min(d, day))
+        except ValueError:
+            continue
+    return date(year, month, 1)
+
+
 def published_day(article: Article) -> date | None:
     """The calendar day an article was published, or None when unknown or unreadable."""
     if not article.published:
