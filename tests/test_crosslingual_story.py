@@ -112,3 +112,12 @@ def test_russian_dates_are_resolved_from_the_russian_words(comparison: Compariso
 
 def test_every_report_marks_the_language_of_each_article(comparison: Comparison) -> None:
     assert {a.id: a.language for a in comparison.analyses} == {"en": "en", "ru": "ru"}
+
+
+def test_reports_mark_each_outlet_with_its_language(comparison: Comparison) -> None:
+    from newsprism.render.markdown import render_markdown
+
+    report = render_markdown(comparison)
+    assert "English Daily (en)" in report and "Русская газета (ru)" in report
+    one_language = compare([ENGLISH])
+    assert "(en)" not in render_markdown(one_language)

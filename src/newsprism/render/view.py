@@ -325,6 +325,15 @@ class _Lookup:
     def __init__(self, comparison: Comparison) -> None:
         self.labels = {a.id: letter_label(i) for i, a in enumerate(comparison.articles)}
         self.outlets = {a.id: outlet_name(a) for a in comparison.articles}
+        # A story in several languages marks each outlet with its article's language wherever the
+        # report cites it, so a reader knows which words were translated by the reader's eye only.
+        languages = {an.id: an.language for an in comparison.analyses} | {
+            a.id: a.language for a in comparison.articles if a.language
+        }
+        if len({(lang or "en").split("-")[0].lower() for lang in languages.values()}) > 1:
+            self.outlets = {
+                aid: f"{name} ({languages.get(aid) or 'en'})" for aid, name in self.outlets.items()
+            }
         self.sentences: dict[str, list[Sentence]] = {an.id: an.sentences for an in comparison.analyses}
         # Keyed once, so that looking up the sentence behind every citation stays linear overall.
         self._texts = {(an.id, s.index): s.text for an in comparison.analyses for s in an.sentences}
