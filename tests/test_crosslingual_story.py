@@ -121,3 +121,24 @@ def test_reports_mark_each_outlet_with_its_language(comparison: Comparison) -> N
     assert "English Daily (en)" in report and "Русская газета (ru)" in report
     one_language = compare([ENGLISH])
     assert "(en)" not in render_markdown(one_language)
+
+
+def test_a_report_in_another_language_joins_the_story_and_another_event_does_not() -> None:
+    from newsprism.stories.cluster import StoryClusterer
+
+    stadium = Article(
+        id="ru-stadium",
+        title="В Казани открылся новый стадион",
+        text=(
+            "В субботу в Казани открылся новый футбольный стадион на 45000 зрителей, "
+            "сообщил мэр города Ильсур Метшин.\nНа церемонии выступили артисты из Москвы."
+        ),
+        published="2025-03-15",
+        language="ru",
+    )
+    clusterer = StoryClusterer()
+    flood = clusterer.add(ENGLISH)
+    assert clusterer.add(RUSSIAN) == flood
+    assert clusterer.add(stadium) != flood
+    clusterer.refine()
+    assert clusterer.story_of("ru") == clusterer.story_of("en") != clusterer.story_of("ru-stadium")

@@ -98,6 +98,10 @@ class ClusterConfig:
     refine_every: int = 2000
     split_max: int = 300
     duplicate_threshold: float = 0.8
+    across_languages: float = 0.7
+    """Cosine in the multilingual encoder's space (lang/multilingual.py) between an article's
+    lead and a story's first leads that joins an article to a story in other languages, when no
+    story of its own language fits (chosen on half a of MEANTIME dev: bench/train_xling.py --stories)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +157,11 @@ class Record:
     duplicate_of: str | None = None
     contribution: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]] | None = None
     """The unit term and name weights this article added to its story's sums (None: adds none)."""
+    language: str = "en"
+    lead: str = ""
+    """Title and lead, kept (up to LEAD_KEPT characters) only for an article not in English, whose
+    story another language may need to read (`StoryClusterer._across_languages`)."""
+    multilingual: np.ndarray | None = None
 
 
 @dataclass(slots=True)
@@ -168,6 +177,16 @@ class StoryState:
     first_day: date | None = None
     last_day: date | None = None
     evidence: Evidence = field(default_factory=Evidence)
+    languages: set[str] = field(default_factory=set)
+    """Every language a member was written in (kept when a member leaves, as the span is)."""
+    leads: list[str] = field(default_factory=list)
+    """The first LEADS_KEPT members' leads: what an article in another language is compared with."""
+    multilingual: np.ndarray | None = None
+    """Mean multilingual vector of `leads`, computed when first asked for."""
+
+
+LEAD_KEPT = 400
+LEADS_KEPT = 2
 
 
 def story_id(first_article: str) -> str:
@@ -240,8 +259,18 @@ def prepare_batch(chunk: Sequence[tuple[Article, Analysis | None]], encoder: Enc
 class StoryClusterer:
     """Incremental story placement over a stream of articles."""
 
-    def __init__(self, config: ClusterConfig | None = None, encoder: Encoder | None = None) -> None:
+    def __init__(
+        self,
+        config: ClusterConfig | None = None,
+        encoder: Encoder | None = None,
+        multilingual: Encoder | None = None,
+    ) -> None:
         self.config = config or ClusterConfig()
+        if multilingual is None:
+            from newsprism.lang.multilingual import embed_multilingual
+
+            multilingual = embed_multilingual
+        self.multilingual = multilingual
         self.model = self.config.model or default_model()
         if encoder is None:
             from newsprism.stories.embed import embed_leads
@@ -306,7 +335,9 @@ class StoryClusterer:
                 day=features.event_day,
                 outlet=features.outlet,
             ),
+            language=(article.language or "en").split("-")[0].lower(),
         )
+        record.lead = features.lead[:LEAD_KEPT]
         position = len(self.records)
         self.records.append(record)
         self.positions[article.id] = position
@@ -334,7 +365,36 @@ class StoryClusterer:
         """The story a new article joins, or None to open one (bench/train_stories.py puts
         its gold decision here to collect what the link model is fitted on)."""
         best, score = self._best_story(record)
-        return best if best is not None and score >= self.config.threshold else None
+        if best is not None and score >= self.config.threshold:
+            return best
+        return self._across_languages(record)
+
+    def _across_languages(self, record: Record) -> str | None:
+        """The story in other languages whose first leads are closest in meaning to the article's,
+        when close enough (`ClusterConfig.across_languages`); None otherwise. Only a story none of
+        whose members shares the article's language is asked: within one language the fit above
+        has judged. An English-only stream never gets here with a candidate, so it never loads
+        the multilingual encoder."""
+        terms, names = self._views(record)
+        others = [
+            sid
+            for sid in self._candidates(record, terms, names, None)
+            if self.stories[sid].languages and record.language not in self.stories[sid].languages
+        ]
+        if not others or not record.lead:
+            return None
+        if record.multilingual is None:
+            record.multilingual = self.multilingual([record.lead])[0]
+        scored = [(float(record.multilingual @ self._story_multilingual(sid)), sid) for sid in others]
+        score, sid = max(scored)
+        return sid if score >= self.config.across_languages else None
+
+    def _story_multilingual(self, sid: str) -> np.ndarray:
+        story = self.stories[sid]
+        if story.multilingual is None:
+            mean = self.multilingual(story.leads).mean(axis=0)
+            story.multilingual = mean / max(float(np.linalg.norm(mean)), 1e-9)
+        return story.multilingual
 
     # -- scoring ------------------------------------------------------------------------------
 
@@ -469,6 +529,12 @@ class StoryClusterer:
         story = self.stories[sid]
         record.story = sid
         story.members.append(position)
+        story.languages.add(record.language)
+        if len(story.leads) < LEADS_KEPT and record.lead:
+            story.leads.append(record.lead)
+            story.multilingual = None
+        if record.language == "en" and not story.languages - {"en"}:
+            record.lead = ""  # an English story's first leads are kept on the story, not here
         terms, names = self._views(record)
         record.contribution = (terms, names)
         story.weight += 1

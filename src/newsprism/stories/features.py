@@ -38,6 +38,7 @@ from newsprism.lang.dates import MONTHS, WEEKDAYS, published_day
 from newsprism.lang.fold import fold
 from newsprism.lang.languages import month_words
 from newsprism.lang.lexicon import STOPWORDS, stem
+from newsprism.lang.translit import has_cyrillic, transliterate
 from newsprism.model import Analysis, Article, Placement
 
 LEAD_WORDS = 80
@@ -113,7 +114,7 @@ def proper_names(text: str) -> dict[str, float]:
             word = match.group().replace("’", "'").split("'")[0]
             if position == 0 or len(word) < 2 or not word[0].isupper():
                 continue
-            key = fold(word)
+            key = fold(transliterate(word)) if has_cyrillic(word) else fold(word)
             if key not in _NOT_NAMES:
                 counts[key] += 1
     return sublinear(counts)
