@@ -159,9 +159,11 @@ class Record:
     """The unit term and name weights this article added to its story's sums (None: adds none)."""
     language: str = "en"
     lead: str = ""
-    """Title and lead, kept (up to LEAD_KEPT characters) only for an article not in English, whose
-    story another language may need to read (`StoryClusterer._across_languages`)."""
+    """Title and lead (up to LEAD_KEPT characters), kept after placement only for an article not
+    in English, which a refine may place again across languages (`_across_languages`); an English
+    article's lead is kept by its story (`StoryState.leads`) while among its first members."""
     multilingual: np.ndarray | None = None
+    """The lead's multilingual vector, once an article in another language needed it."""
 
 
 @dataclass(slots=True)
@@ -348,6 +350,7 @@ class StoryClusterer:
         original = self.duplicates.add(article.id, article.text, title=article.title)
         if original is not None and original in self.positions:
             record.duplicate_of = original
+            record.lead = ""  # a copy follows its original; it is never placed by its lead
             root = self.find(self.records[self.positions[original]].story)
             record.story = root
             self.stories[root].members.append(position)
