@@ -10,6 +10,7 @@ are kept whole. Russian "ё" does fold to "е", as Russian print itself writes i
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Letters NFKD does not decompose into a base letter plus a combining mark.
@@ -23,11 +24,22 @@ _KEPT = "йЙїЇ"
 _PRIVATE = "".join(chr(0xE000 + i) for i in range(len(_KEPT)))
 _HIDE = str.maketrans(_KEPT, _PRIVATE)
 _SHOW = str.maketrans(_PRIVATE, _KEPT)
+# A decomposed "й" (и + breve) is one too: NFC composes it before it is set aside.
+_KEPT_RE = re.compile("[йЙїЇ]|[иИіІ][\u0306\u0308]")
 
 
 def fold_diacritics(text: str) -> str:
-    """ "Erdoğan" -> "Erdogan", case kept: decompose, drop combining marks, fold the letters NFKD keeps."""
-    hidden = unicodedata.normalize("NFC", text).translate(_LETTER_FOLDS).translate(_HIDE)
+    """ "Erdoğan" -> "Erdogan", case kept: decompose, drop combining marks, fold the letters NFKD keeps.
+
+    Plain ASCII, most of what an English corpus asks, has nothing to fold and is returned at once:
+    this runs for every word a story is placed and compared by."""
+    if text.isascii():
+        return text
+    hidden = text.translate(_LETTER_FOLDS)
+    if not _KEPT_RE.search(hidden):
+        decomposed = unicodedata.normalize("NFKD", hidden)
+        return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    hidden = unicodedata.normalize("NFC", hidden).translate(_HIDE)
     decomposed = unicodedata.normalize("NFKD", hidden)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_SHOW)
 
