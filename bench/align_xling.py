@@ -18,17 +18,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
+
+from train_xling import meantime_stories, story_halves
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 SCORER = ROOT.parent / "shared" / "tools" / "score.py"
-
-
-def story_halves(stories: list[str]) -> dict[str, str]:
-    """Half "a" or "b" of each story id: sorted, alternating, so both halves mix the topics."""
-    return {story: "ab"[n % 2] for n, story in enumerate(sorted(stories))}
 
 
 def main() -> int:
@@ -50,11 +46,7 @@ def main() -> int:
     from newsprism.ingest import read_inputs
     from newsprism.model import Article
 
-    stories: dict[str, list[dict]] = defaultdict(list)  # type: ignore[type-arg]
-    for line in gold.open(encoding="utf-8"):
-        if line.strip():
-            row = json.loads(line)
-            stories[row["gold"]["story"]].append(row)
+    stories = meantime_stories(args.data)
     halves = story_halves(list(stories))
     chosen = {s: rows for s, rows in stories.items() if args.half in (None, halves[s])}
     args.out.mkdir(parents=True, exist_ok=True)

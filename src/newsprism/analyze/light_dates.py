@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from newsprism.analyze.light_words import PhraseIndex, Word, clause, index_phrases, joined, phrase_at
-from newsprism.lang.dates import MONTHS, clamped_date
+from newsprism.lang.dates import MONTHS, clamped_date, weekday_date
 from newsprism.lang.languages import LanguageWords
 from newsprism.model import DatePrecision, DateRef, Tense
 
@@ -153,7 +153,7 @@ class DateReader:
             elif words[i + 1].norm in self.lang.next_words:
                 deictic, end = "next", i + 2
         direction = self._direction(words, i)
-        iso = _weekday(self.pub, weekday, direction, deictic).isoformat() if self.pub else None
+        iso = weekday_date(self.pub, weekday, direction, deictic).isoformat() if self.pub else None
         return self._ref(
             words[start].start, words[end - 1].end, iso, "day", direction, words[i].sentence, part
         ), end
@@ -250,16 +250,6 @@ class DateReader:
             end=end,
             part_of_day=part,
         )
-
-
-def _weekday(pub: date, weekday: int, direction: Direction, deictic: str | None) -> date:
-    back = pub - timedelta(days=(pub.weekday() - weekday) % 7)
-    ahead = pub + timedelta(days=(weekday - pub.weekday()) % 7)
-    if deictic == "last":
-        return back if back < pub else back - timedelta(days=7)
-    if deictic == "next":
-        return ahead if ahead > pub else ahead + timedelta(days=7)
-    return ahead if direction == "future" else back
 
 
 def _year_for(pub: date | None, month: int, day: int | None, direction: Direction) -> int | None:

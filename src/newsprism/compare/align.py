@@ -26,7 +26,7 @@ from newsprism.compare.actors import ActorIndex
 from newsprism.compare.config import DEFAULT_ALIGN, AlignConfig
 from newsprism.compare.crosslingual import crosslingual_block, decide, load_crosslingual, split_pairs
 from newsprism.compare.links import LinkModel, load_model
-from newsprism.compare.signals import PairBlock, StorySignals, build_signals, ranks, story_pair_features
+from newsprism.compare.signals import StorySignals, block_ranks, build_signals, story_pair_features
 from newsprism.lang.events import EVENT_CLASSES
 from newsprism.model import Analysis, Article, Fact, FactMention
 
@@ -38,14 +38,6 @@ class Link:
     first: int
     second: int
     probability: float
-
-
-def block_ranks(block: PairBlock, probability: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each weighed pair's rank by probability among the other article's sentences, from each
-    side (0: the sentence's best match there)."""
-    dense = np.full((len(block.rows), len(block.cols)), -1.0)
-    dense[block.ii, block.jj] = probability
-    return ranks(dense)[block.ii, block.jj], ranks(dense.T).T[block.ii, block.jj]
 
 
 def article_pairs(signals: StorySignals) -> Iterator[tuple[np.ndarray, np.ndarray]]:

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.compare.links import LinkModel, LinkRule
-from newsprism.compare.signals import StorySignals, ranks, shared_items
+from newsprism.compare.signals import StorySignals, block_ranks, ranks, shared_items
 
 FEATURES = (
     "cosine",
@@ -127,9 +127,7 @@ def decide(model: LinkModel, block: PairBlock) -> tuple[np.ndarray, np.ndarray]:
     """Each pair's probability and whether it is a link (the rule of `model`, ranks by
     probability); a dateline links only to a dateline of the same day."""
     probability = model.probabilities(block.features)
-    dense = np.full((len(block.rows), len(block.cols)), -1.0)
-    dense[block.ii, block.jj] = probability
-    rank_ab, rank_ba = ranks(dense)[block.ii, block.jj], ranks(dense.T).T[block.ii, block.jj]
+    rank_ab, rank_ba = block_ranks(block, probability)
     linked = model.decide(probability, rank_ab, rank_ba)
     linked &= ~block.stamps | block.same_day_stamps
     return probability, linked

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Protocol
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -342,6 +343,28 @@ def ranks(scores: np.ndarray) -> np.ndarray:
     ranks = np.empty_like(order)
     ranks[np.arange(scores.shape[0])[:, None], order] = np.arange(scores.shape[1])[None, :]
     return ranks
+
+
+class WeighedPairs(Protocol):
+    """Pairs weighed between two articles: positions `ii` into `rows` (one article's sentences)
+    and `jj` into `cols` (the other's)."""
+
+    @property
+    def rows(self) -> np.ndarray: ...
+    @property
+    def cols(self) -> np.ndarray: ...
+    @property
+    def ii(self) -> np.ndarray: ...
+    @property
+    def jj(self) -> np.ndarray: ...
+
+
+def block_ranks(block: WeighedPairs, probability: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each weighed pair's rank by probability among the other article's sentences, from each
+    side (0: the sentence's best match there)."""
+    dense = np.full((len(block.rows), len(block.cols)), -1.0)
+    dense[block.ii, block.jj] = probability
+    return ranks(dense)[block.ii, block.jj], ranks(dense.T).T[block.ii, block.jj]
 
 
 def candidate_pairs(

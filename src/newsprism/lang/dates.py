@@ -42,6 +42,23 @@ def clamped_date(year: int, month: int, day: int) -> date:
     return date(year, month, 1)
 
 
+def weekday_date(pub: date, weekday: int, direction: str | None, deictic: str | None) -> date:
+    """The day a weekday (Monday 0) names, told on `pub`: "last"/"next" (`deictic`) step past the
+    publication day itself; otherwise the one before or on it when `direction` is "past", after or
+    on it when "future", else the nearer one ("nearest", from a past verb nearby, leans a day
+    towards the past). Both date readers, English and light, resolve weekdays so."""
+    back = pub - timedelta(days=(pub.weekday() - weekday) % 7)
+    ahead = pub + timedelta(days=(weekday - pub.weekday()) % 7)
+    if deictic == "last":
+        return back if back < pub else back - timedelta(days=7)
+    if deictic == "next":
+        return ahead if ahead > pub else ahead + timedelta(days=7)
+    if direction in ("past", "future"):
+        return back if direction == "past" else ahead
+    slack = 1 if direction == "nearest" else 0
+    return ahead if (ahead - pub).days + slack < (pub - back).days else back
+
+
 def published_day(article: Article) -> date | None:
     """The calendar day an article was published, or None when unknown or unreadable."""
     if not article.published:

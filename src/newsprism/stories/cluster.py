@@ -288,6 +288,8 @@ class StoryClusterer:
         self.index = CandidateIndex()
         self.duplicates = DuplicateIndex(threshold=self.config.duplicate_threshold)
         self.notes: list[str] = []
+        self._languages: set[str] = set()
+        """Every language an article placed in a story was written in."""
         self._since_refine: list[int] = []
 
     # -- the stream ---------------------------------------------------------------------------
@@ -376,15 +378,17 @@ class StoryClusterer:
         """The story in other languages whose first leads are closest in meaning to the article's,
         when close enough (`ClusterConfig.across_languages`); None otherwise. Only a story none of
         whose members shares the article's language is asked: within one language the fit above
-        has judged. An English-only stream never gets here with a candidate, so it never loads
-        the multilingual encoder."""
+        has judged. In a stream of one language it returns at once: no candidates are looked up
+        again and the multilingual encoder is never loaded."""
+        if not record.lead or not self._languages - {record.language}:
+            return None  # nothing to read, or every placed article is in this one's language
         terms, names = self._views(record)
         others = [
             sid
             for sid in self._candidates(record, terms, names, None)
             if self.stories[sid].languages and record.language not in self.stories[sid].languages
         ]
-        if not others or not record.lead:
+        if not others:
             return None
         if record.multilingual is None:
             record.multilingual = self.multilingual([record.lead])[0]
@@ -533,6 +537,7 @@ class StoryClusterer:
         record.story = sid
         story.members.append(position)
         story.languages.add(record.language)
+        self._languages.add(record.language)
         if len(story.leads) < LEADS_KEPT and record.lead:
             story.leads.append(record.lead)
             story.multilingual = None
