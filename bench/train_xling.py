@@ -342,6 +342,9 @@ def main() -> int:
     parser.add_argument(
         "--check", action="store_true", help="train on each half, score the other; write nothing"
     )
+    parser.add_argument(
+        "--stories", action="store_true", help="choose ClusterConfig.across_languages on half a"
+    )
     args = parser.parse_args()
     if not (args.data / "meantime-dev.jsonl").exists():
         where = args.data / "meantime-dev.jsonl"
