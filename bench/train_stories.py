@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cluster_gva import DATA, GVA, CachedEncoder, gva_halves, load
 from newsprism.model import Article
-from newsprism.stories.cluster import ClusterConfig, Record, StoryClusterer
+from newsprism.stories.cluster import ClusterConfig, Record, StoryClusterer, StoryState
 from newsprism.stories.evaluate import score_clusters
 from newsprism.stories.evidence import FEATURES, LinkModel, without_days
 
@@ -79,13 +79,10 @@ class GoldPlacement(StoryClusterer):
                 self.labels.append(1)
         return target
 
-    def _spans_meet_day(self, record: Record, story: object) -> bool:
-        first, last = getattr(story, "first_day", None), getattr(story, "last_day", None)
-        if record.day is None or first is None or last is None:
+    def _spans_meet_day(self, record: Record, story: StoryState) -> bool:
+        if record.day is None or not story.days:
             return True
-        return (
-            min(abs((record.day - first).days), abs((record.day - last).days)) <= self.config.follow_up_days
-        )
+        return min(abs((record.day - d).days) for d in story.days) <= self.config.follow_up_days
 
     def _open(self, position: int) -> None:
         super()._open(position)

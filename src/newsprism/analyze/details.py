@@ -47,7 +47,7 @@ DAY_CHARS = 700
 MAX_AGE = 99
 
 _CAP = r"[A-Z][a-zA-Z'’.-]*"
-_NAME_WORD = r"[A-Z][a-z'’-]+"
+_NAME_WORD = r"[A-Z][a-z'’-]+(?:[A-Z][a-z]+)?"
 _DIRECTION = (
     r"(?:(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|N|S|E|W|NE|NW|SE|SW)\.?\s+)?"
 )
@@ -72,7 +72,7 @@ _PERSON_WITH_AGE = re.compile(
 )
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}"
 _PERSON_AFTER_CUE = re.compile(
-    rf"\b(?i:{'|'.join(sorted(PERSON_CUES, key=len, reverse=True))})\s+({_FULL_NAME})"
+    rf"\b(?i:{'|'.join(sorted(PERSON_CUES, key=len, reverse=True))}),?\s+({_FULL_NAME})"
 )
 _PERSON_BEFORE_VERB = re.compile(
     rf"\b({_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}})\s+(?:was|is|had been|has been|were)?\s*"
@@ -81,7 +81,9 @@ _PERSON_BEFORE_VERB = re.compile(
 _NOT_PERSON_WORDS = (
     word_set(
         """police department county city sheriff office state news street avenue road church school park
-        north south east west the a an in on at and but his her their officers authorities"""
+        north south east west the a an in on at and but his her their officers authorities boy girl man
+        woman teen teenager child baby toddler victim suspect officer deputy trooper detective sergeant
+        parish district central"""
     )
     | frozenset(WEEKDAYS)
     | frozenset(MONTHS)
@@ -141,8 +143,13 @@ def read_ages(text: str) -> list[int]:
     return list(dict.fromkeys(ages))
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def _surname(name: str) -> str | None:
     parts = [p for p in name.replace(".", " ").split() if len(p) > 1]
+    while parts and _key(parts[-1]) in _SUFFIXES:
+        parts.pop()  # "Cornell McKennelly II", "John Roe Jr.": the surname comes before
     if len(parts) < 2 or any(_key(p) in _NOT_PERSON_WORDS for p in parts):
         return None
     return _key(parts[-1])

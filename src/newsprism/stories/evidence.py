@@ -198,6 +198,8 @@ def pair_features(vector: float, terms: float, names: float, a: Evidence, b: Evi
 
 CONFLICT_COLUMNS = tuple(FEATURES.index(f) for f in ("place_conflict", "people_conflict", "age_conflict"))
 LOG_DAY_GAP = FEATURES.index("log_day_gap")
+PEOPLE_SHARED = FEATURES.index("people_shared")
+SAME_OUTLET = FEATURES.index("same_outlet")
 CONFLICT_DAYS = 2
 """Event days this far apart or more disagree: one day apart is the same night told as
 "Sunday" by one report and "early Monday" by the next."""
