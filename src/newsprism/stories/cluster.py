@@ -201,6 +201,8 @@ class StoryState:
 
 
 LEAD_KEPT = 400
+FEW_DAYS = 8
+"""Stories on at most this many distinct days average their date penalty without numpy."""
 LEADS_KEPT = 2
 
 
@@ -461,9 +463,9 @@ class StoryClusterer:
         """The date penalty between the article's day and each member's, averaged over the members."""
         if day is None or not story.days:
             return 0.0
-        if len(story.days) == 1:
-            (only,) = story.days
-            return self._date_penalty_for_gap(abs((day - only).days))
+        if len(story.days) <= FEW_DAYS:  # most stories: plain Python beats building arrays
+            weighted = sum(n * self._date_penalty_for_gap(abs((day - d).days)) for d, n in story.days.items())
+            return weighted / story.days.total()
         ordinals, counts = _ordinals(story.days)
         return self._mean_penalty(np.abs(ordinals - day.toordinal()), counts)
 
