@@ -121,3 +121,64 @@ def test_a_crash_and_the_lawsuit_months_later_are_one_story():
         ),
     ]
     assert story_sets(corpus) == [{"crash1", "crash2", "suit1"}]
+
+
+def test_one_stations_reports_of_two_shootings_months_apart_are_two_stories():
+    # The same station, town, wording and kind of event, five months apart, and no person in
+    # common: that is the outlet speaking, not a follow-up.
+    template = (
+        "A man was shot {when} in the {street} area of Fairhaven, police said. Officers found him "
+        "with a gunshot wound and he was taken to Fairhaven General Hospital. Police said no arrests "
+        "have been made. Anyone with information is asked to call Fairhaven police."
+    )
+    corpus = [
+        report(
+            "jan",
+            "2023-01-10",
+            "kxtv.example.com",
+            "Man shot in Fairhaven - KXTV News",
+            template.format(when="Monday night", street="Birch Road"),
+        ),
+        report(
+            "jun",
+            "2023-06-13",
+            "kxtv.example.com",
+            "Man shot in Fairhaven - KXTV News",
+            template.format(when="Monday night", street="Cedar Lane"),
+        ),
+    ]
+    assert story_sets(corpus) == [{"jan"}, {"jun"}]
+
+
+def test_a_story_followed_for_months_does_not_take_another_event_between_its_reports():
+    # A shooting in January, its trial in May (the same people): one story spanning months. A
+    # robbery at the same bank in March is another event, though it lies inside that span.
+    corpus = [
+        report(
+            "shot",
+            "2023-01-09",
+            "ledger.example.com",
+            "Guard shot during robbery at Fairhaven Savings Bank",
+            "A security guard was shot Monday during a robbery at the Fairhaven Savings Bank on Main "
+            "Street, police said. The guard, Dale Morrow, 58, was taken to a hospital. Police arrested "
+            "Kevin Lusk, 27, a few blocks away.",
+        ),
+        report(
+            "trial",
+            "2023-05-16",
+            "ledger.example.com",
+            "Trial opens in Fairhaven Savings Bank shooting",
+            "The trial of Kevin Lusk, 27, accused of shooting security guard Dale Morrow, 58, during a "
+            "January robbery at the Fairhaven Savings Bank on Main Street, opened Monday. Police "
+            "arrested Lusk a few blocks from the bank after the guard was shot, prosecutors said.",
+        ),
+        report(
+            "march",
+            "2023-03-14",
+            "ledger.example.com",
+            "Robbery at Fairhaven Savings Bank",
+            "A robbery was reported Monday at the Fairhaven Savings Bank on Main Street, police said. "
+            "No one was hurt and no arrests have been made.",
+        ),
+    ]
+    assert story_sets(corpus) == [{"march"}, {"shot", "trial"}]
