@@ -22,7 +22,14 @@ from newsprism.compare.offices import parse_role
 from newsprism.lang.fold import fold
 from newsprism.lang.languages import language_words, light_language
 from newsprism.lang.name_cases import nominatives
-from newsprism.lang.names import canonical_name, known_type, name_key, shortening_roots, slugify
+from newsprism.lang.names import (
+    canonical_name,
+    known_type,
+    name_key,
+    shortening_roots,
+    slugify,
+    sound_skeleton,
+)
 from newsprism.lang.offices import LEADER_TITLES
 from newsprism.lang.translit import has_cyrillic
 from newsprism.model import Analysis, Entity, Role, StoryEntity, StoryQuote
@@ -53,6 +60,8 @@ def fold_actors(analyses: Sequence[Analysis]) -> tuple[list[StoryEntity], ActorI
     entries = [(analysis.id, entity, _key(entity)) for analysis in analyses for entity in analysis.entities]
     cased = _case_forms(analyses, {key for _, _, key in entries})
     entries = [(article, entity, cased.get(key, key)) for article, entity, key in entries]
+    spelled = _spellings_across_languages(analyses, entries)
+    entries = [(article, entity, spelled.get(key, key)) for article, entity, key in entries]
     votes: dict[str, Counter[str]] = {}
     for _, entity, key in entries:
         votes.setdefault(key, Counter())[entity.type] += _weight(entity)
@@ -104,6 +113,39 @@ def _case_forms(analyses: Sequence[Analysis], keys: set[str]) -> dict[str, str]:
             found = {name_key(form) for form, _ in nominatives(entity.name, cases)} & keys
             if len(found - {key}) == 1 and key not in found:
                 out[key] = found.pop()
+    return out
+
+
+def _spellings_across_languages(
+    analyses: Sequence[Analysis], entries: Sequence[tuple[str, Entity, str]]
+) -> dict[str, str]:
+    """Spellings of one name that each language writes its own way ("Zelenski" in Spanish,
+    "Selenskyj" in German, "Трамп" read as "tramp"), mapped to the most mentioned of them.
+
+    Keys meet when they share a sound skeleton (lang/names.sound_skeleton) and no language writes
+    two of them: within one language two spellings are two names, so a story in one language is
+    never touched, and the English path keeps its keys.
+    """
+    language_of = {a.id: (a.language or "en").split("-")[0].lower() for a in analyses}
+    if len(set(language_of.values())) < 2:
+        return {}
+    languages: dict[str, set[str]] = {}
+    weights: Counter[str] = Counter()
+    for article, entity, key in entries:
+        languages.setdefault(key, set()).add(language_of.get(article, "en"))
+        weights[key] += _weight(entity)
+    groups: dict[str, list[str]] = {}
+    for key in languages:
+        skeleton = sound_skeleton(key)
+        if skeleton is not None:
+            groups.setdefault(skeleton, []).append(key)
+    out: dict[str, str] = {}
+    for keys in groups.values():
+        written = [language for key in keys for language in languages[key]]
+        if len(keys) < 2 or len(written) != len(set(written)):
+            continue
+        main = max(keys, key=lambda k: (weights[k], "en" in languages[k], k))
+        out.update({key: main for key in keys if key != main})
     return out
 
 

@@ -125,6 +125,51 @@ def name_key(name: str) -> str:
     return key
 
 
+# How a name sounds, in the few letters every Latin spelling of it keeps: spellings that differ by
+# language ("Zelenski", "Selenskyj", "Poutine") and Russian renderings of foreign names
+# ("Трамп" -> "tramp", "Макрон" -> "makron") reduce to one skeleton. Longest spellings first.
+_SOUND_CLASSES = (
+    ("sch", "s"),
+    ("sh", "s"),
+    ("ch", "k"),
+    ("kh", "h"),
+    ("ts", "s"),
+    ("tz", "s"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("th", "t"),
+    ("gh", "g"),
+    ("dh", "d"),
+    ("x", "ks"),
+    ("z", "s"),
+    ("c", "k"),
+    ("q", "k"),
+    ("w", "v"),
+    ("j", "y"),
+)
+_SOUNDLESS = re.compile(r"[aeiouyh]")
+_REPEATED = re.compile(r"(.)\1+")
+MIN_SKELETON = 3
+"""Consonants a skeleton must keep to be matched at all: "Li" and "Lee" are not evidence."""
+
+
+def sound_skeleton(key: str) -> str | None:
+    """A name key's consonant skeleton ("zelensky", "selensky", "zelenski" -> "slnsk"; "tramp",
+    "trump" -> "trmp"), or None when a word keeps fewer than MIN_SKELETON consonants in all.
+
+    Far too coarse to tell names apart in general ("Nathan" and "Netanyahu" meet): it is asked
+    only whether two spellings that articles in different languages give are one name
+    (compare/actors.py), never to fold names within one language.
+    """
+    words = []
+    for word in key.split():
+        for spelled, sound in _SOUND_CLASSES:
+            word = word.replace(spelled, sound)
+        words.append(_REPEATED.sub(r"\1", _SOUNDLESS.sub("", word)))
+    skeleton = " ".join(w for w in words if w)
+    return skeleton if len(skeleton.replace(" ", "")) >= MIN_SKELETON else None
+
+
 def known_type(key: str) -> str | None:
     """The entity type the gazetteer gives a key ("kyiv" -> "GPE"), or None when it is not listed."""
     return gazetteer().types.get(key)
