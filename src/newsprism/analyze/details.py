@@ -26,7 +26,7 @@ import re
 from datetime import date, timedelta
 
 from newsprism.analyze.outlet_text import reported_text, title_without_outlet
-from newsprism.lang.data import mapping, word_set, words
+from newsprism.lang.data import mapping, words
 from newsprism.lang.dates import MONTHS, WEEKDAYS
 from newsprism.lang.fold import fold
 from newsprism.lang.numbers import WORD_VALUES
@@ -39,6 +39,7 @@ AREA_NOUNS = words(_FILE, "area_nouns")
 NOT_VENUES = words(_FILE, "not_venues")
 PERSON_CUES = words(_FILE, "person_cues")
 PERSON_VERBS = words(_FILE, "person_verbs")
+NAME_SUFFIXES = words(_FILE, "name_suffixes")
 
 READ_CHARS = 6000
 """Characters of text read: the details of an event are told in its first paragraphs."""
@@ -79,12 +80,7 @@ _PERSON_BEFORE_VERB = re.compile(
     rf"(?:{'|'.join(sorted(PERSON_VERBS, key=len, reverse=True))})\b"
 )
 _NOT_PERSON_WORDS = (
-    word_set(
-        """police department county city sheriff office state news street avenue road church school park
-        north south east west the a an in on at and but his her their officers authorities boy girl man
-        woman teen teenager child baby toddler victim suspect officer deputy trooper detective sergeant
-        parish district central"""
-    )
+    words(_FILE, "not_person_words")
     | frozenset(WEEKDAYS)
     | frozenset(MONTHS)
 )
@@ -143,12 +139,9 @@ def read_ages(text: str) -> list[int]:
     return list(dict.fromkeys(ages))
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
 def _surname(name: str) -> str | None:
     parts = [p for p in name.replace(".", " ").split() if len(p) > 1]
-    while parts and _key(parts[-1]) in _SUFFIXES:
+    while parts and _key(parts[-1]) in NAME_SUFFIXES:
         parts.pop()  # "Cornell McKennelly II", "John Roe Jr.": the surname comes before
     if len(parts) < 2 or any(_key(p) in _NOT_PERSON_WORDS for p in parts):
         return None
