@@ -79,11 +79,7 @@ _PERSON_BEFORE_VERB = re.compile(
     rf"\b({_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}})\s+(?:was|is|had been|has been|were)?\s*"
     rf"(?:{'|'.join(sorted(PERSON_VERBS, key=len, reverse=True))})\b"
 )
-_NOT_PERSON_WORDS = (
-    words(_FILE, "not_person_words")
-    | frozenset(WEEKDAYS)
-    | frozenset(MONTHS)
-)
+_NOT_PERSON_WORDS = words(_FILE, "not_person_words") | frozenset(WEEKDAYS) | frozenset(MONTHS)
 
 _MONTH = rf"(?:{'|'.join(m[:3] for m in MONTHS)})[a-z]*\.?"
 _WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)})"

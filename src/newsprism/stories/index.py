@@ -71,12 +71,11 @@ class CandidateIndex:
     ) -> list[str]:
         """Live stories sharing keys or buckets with the article, the most shared first."""
         hits: Counter[str] = Counter()
+        # Counter.update counts an iterable in C: this runs for every article placed.
         for key in keys:
-            for story in self._keys.get(key, ()):
-                hits[story] += 1
+            hits.update(self._keys.get(key, ()))
         for bucket in self.buckets(vector):
-            for story in self._buckets.get(bucket, ()):
-                hits[story] += 1
+            hits.update(self._buckets.get(bucket, ()))
         live: Counter[str] = Counter()
         for story, count in hits.items():
             target = resolve(story)
