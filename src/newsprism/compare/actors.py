@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from newsprism.compare.offices import parse_role
 from newsprism.lang.fold import fold
-from newsprism.lang.languages import language_words, light_language
+from newsprism.lang.languages import base_language, language_words, light_language
 from newsprism.lang.name_cases import nominatives
 from newsprism.lang.names import (
     canonical_name,
@@ -126,7 +126,7 @@ def _spellings_across_languages(
     two of them: within one language two spellings are two names, so a story in one language is
     never touched, and the English path keeps its keys.
     """
-    language_of = {a.id: (a.language or "en").split("-")[0].lower() for a in analyses}
+    language_of = {a.id: base_language(a.language) or "en" for a in analyses}
     if len(set(language_of.values())) < 2:
         return {}
     languages: dict[str, set[str]] = {}

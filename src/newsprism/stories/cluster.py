@@ -48,6 +48,7 @@ from operator import mul
 
 import numpy as np
 
+from newsprism.lang.languages import base_language
 from newsprism.model import Analysis, Article, Placement
 from newsprism.stories.dedup import DuplicateIndex
 from newsprism.stories.evidence import (
@@ -360,7 +361,7 @@ class StoryClusterer:
                 day=features.event_day,
                 outlet=features.outlet,
             ),
-            language=(article.language or "en").split("-")[0].lower(),
+            language=base_language(article.language) or "en",
         )
         record.lead = features.lead[:LEAD_KEPT]
         position = len(self.records)
@@ -721,22 +722,23 @@ class StoryClusterer:
             b.evidence,
         )
 
-    def _spans_meet(self, a: StoryState, b: StoryState, days: int) -> bool:
-        """Whether some member of each story lies within `days` of the other's (undated: yes)."""
+    @staticmethod
+    def _stories_gap(a: StoryState, b: StoryState) -> int | None:
+        """Days between the nearest members of two stories; None when either is undated."""
         if not a.days or not b.days:
-            return True
+            return None
         (days_a, _), (days_b, _) = _ordinals(a.days), _ordinals(b.days)
-        return bool(np.abs(np.subtract.outer(days_a, days_b)).min() <= days)
+        return int(np.abs(np.subtract.outer(days_a, days_b)).min())
 
-    def _follows_up(self, a: StoryState, b: StoryState, row: np.ndarray) -> bool:
-        """Whether two stories that agree closely may be one event followed over months: they
-        name a person in common, or no outlet reported both. Months apart, one station's reports
-        of two shootings in its town agree on its words, its town and the kind of event; that
-        is the outlet speaking, not a follow-up (gva-dev: such merges were wrong more often than
-        right, while those of one person, or across outlets, held on gva-dev and ECB+ dev)."""
-        return bool(row[PEOPLE_SHARED] or not row[SAME_OUTLET]) and self._spans_meet(
-            a, b, self.config.follow_up_days
-        )
+    def _follows_up(self, row: np.ndarray, gap: int | None) -> bool:
+        """Whether two stories that agree closely, `gap` days apart, may be one event followed
+        over months: they name a person in common, or no outlet reported both. Months apart, one
+        station's reports of two shootings in its town agree on its words, its town and the kind
+        of event; that is the outlet speaking, not a follow-up (gva-dev: such merges were wrong
+        more often than right, while those of one person, or across outlets, held on gva-dev and
+        ECB+ dev)."""
+        within = gap is None or gap <= self.config.follow_up_days
+        return bool(row[PEOPLE_SHARED] or not row[SAME_OUTLET]) and within
 
     def _merge_candidates(self, sid: str) -> None:
         story = self.stories[sid]
@@ -749,11 +751,12 @@ class StoryClusterer:
                 continue
             other = self.stories[other_id]
             penalty, fit = self._story_fit(story, other)
-            near = self._spans_meet(story, other, self.config.window_days)
+            gap = self._stories_gap(story, other)
+            near = gap is None or gap <= self.config.window_days
             if not ((near and fit - penalty >= self.config.threshold) or fit >= self.config.follow_up_fit):
                 continue
             row = self._story_row(story, other)
-            if (near or self._follows_up(story, other, row)) and not self._vetoed(
+            if (near or self._follows_up(row, gap)) and not self._vetoed(
                 row, self.model.merge_floor, max(story.weight, other.weight)
             ):
                 keep, gone = (story, other) if story.weight >= other.weight else (other, story)
