@@ -38,6 +38,13 @@ def test_written_dates_in_every_common_form_in_order_of_appearance() -> None:
     assert written_dates("13/6/2013") == [date(2013, 6, 13)]  # no thirteenth month: day first
 
 
+def test_archive_stamps_with_a_short_year_are_dates() -> None:
+    assert written_dates("20-Sep-08 | De aandelenmarkten") == [date(2008, 9, 20)]
+    assert written_dates("filed 01-MAR-2008") == [date(2008, 3, 1)]
+    assert written_dates("stamped 10-Sept-99") == [date(1999, 9, 10)]  # past 50: last century
+    assert written_dates("31-Feb-09 and 12-34-09") == []
+
+
 def test_the_lead_is_the_title_and_the_first_words() -> None:
     text = " ".join(f"w{i}" for i in range(200))
     lead = lead_text(Article(id="a", text=text, title="Bridge closed"))

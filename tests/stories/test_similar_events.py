@@ -182,3 +182,120 @@ def test_a_story_followed_for_months_does_not_take_another_event_between_its_rep
         ),
     ]
     assert story_sets(corpus) == [{"march"}, {"shot", "trial"}]
+
+
+MARKET_DAY = (
+    "US stocks {moved} on {day}, with the Dow Jones Industrial Average {closing} and the "
+    "Nasdaq Composite {nasdaq}. Traders said worries about banks and the Federal Reserve weighed on "
+    "shares of General Motors, Citigroup and Bank of America. The S&P 500 {spx}."
+)
+
+
+def test_one_outlets_reports_of_two_market_days_are_two_stories():
+    # One site writes about the market again four days later: the same index and company names,
+    # but no place, person or age of the first report. That is a new day's event, not a follow-up.
+    corpus = [
+        report(
+            "thu",
+            "2024-02-16",
+            "wirenews.example.org",
+            "Dow closes at lowest level in six years",
+            MARKET_DAY.format(
+                moved="fell sharply",
+                day="Thursday",
+                closing="closing at 7,465.95 points",
+                nasdaq="losing 2.2 percent",
+                spx="ended at 778.94",
+            ),
+        ),
+        report(
+            "mon",
+            "2024-02-20",
+            "wirenews.example.org",
+            "US markets slide again on bank worries",
+            MARKET_DAY.format(
+                moved="slid again",
+                day="Monday",
+                closing="down 251 points at 7,114.78",
+                nasdaq="down 3.7 percent",
+                spx="lost 3.5 percent to 743.33",
+            ),
+        ),
+    ]
+    assert story_sets(corpus) == [{"mon"}, {"thu"}]
+
+
+def test_one_outlets_follow_up_days_later_that_names_the_same_man_is_one_story():
+    corpus = [
+        report(
+            "fire1",
+            "2024-03-04",
+            "kxtv.example.com",
+            "House fire on Birch Road in Fairhaven - KXTV News",
+            "A house fire on Birch Road in Fairhaven injured one man on Sunday night, firefighters said. "
+            "Walter Grimes, 67, was taken to a hospital with burns. The cause is under investigation.",
+        ),
+        report(
+            "fire2",
+            "2024-03-08",
+            "kxtv.example.com",
+            "Cause of Birch Road house fire found - KXTV News",
+            "Firefighters said Thursday that a space heater caused the house fire that injured Walter "
+            "Grimes, 67, in Fairhaven. Grimes remains in the hospital. The cause had been under "
+            "investigation since the fire.",
+        ),
+    ]
+    assert story_sets(corpus) == [{"fire1", "fire2"}]
+
+
+def test_translations_of_two_market_day_reports_are_two_stories_of_two_languages():
+    # Each day's report and its Spanish translation are one story; the two days stay apart even
+    # though each story then holds two articles (a translation is not a second report).
+    spanish = (
+        "Las bolsas de EE. UU. {moved} el {day}: el Dow Jones Industrial Average {closing}. Los "
+        "operadores dijeron que la preocupación por los bancos y la Reserva Federal pesó sobre General "
+        "Motors, Citigroup y Bank of America."
+    )
+    corpus = [
+        report(
+            "thu-en",
+            "2024-02-16",
+            "wirenews.example.org",
+            "Dow closes at lowest level in six years",
+            MARKET_DAY.format(
+                moved="fell sharply",
+                day="Thursday",
+                closing="closing at 7,465.95 points",
+                nasdaq="losing 2.2 percent",
+                spx="ended at 778.94",
+            ),
+        ),
+        report(
+            "thu-es",
+            "2024-02-16",
+            "wirenews.example.org",
+            "El Dow cierra en su nivel más bajo en seis años",
+            spanish.format(moved="cayeron con fuerza", day="jueves", closing="cerró en 7.465,95 puntos"),
+        ),
+        report(
+            "mon-en",
+            "2024-02-20",
+            "wirenews.example.org",
+            "US markets slide again on bank worries",
+            MARKET_DAY.format(
+                moved="slid again",
+                day="Monday",
+                closing="down 251 points at 7,114.78",
+                nasdaq="down 3.7 percent",
+                spx="lost 3.5 percent to 743.33",
+            ),
+        ),
+        report(
+            "mon-es",
+            "2024-02-20",
+            "wirenews.example.org",
+            "Los mercados de EE. UU. vuelven a caer",
+            spanish.format(moved="volvieron a caer", day="lunes", closing="bajó 251 puntos hasta 7.114,78"),
+        ),
+    ]
+    assert story_sets(corpus) == [{"mon-en", "mon-es"}, {"thu-en", "thu-es"}]

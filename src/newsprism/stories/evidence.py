@@ -8,7 +8,8 @@ with nothing in common is evidence of two. The same day counts in proportion to 
 agree on names: two earthquakes on one Monday in two countries share the day and nothing else.
 And a report's outlet is evidence of nothing: two
 reports of one station share its words whatever they are about, so a same-outlet pair's word
-similarity is weighed apart from a cross-outlet pair's.
+similarity is weighed apart from a cross-outlet pair's, and an outlet that reports again days
+later without one detail of its earlier report has moved on to another event (`outlet_again`).
 
 `pair_features` turns the three view similarities and these details into one row;
 `LinkModel` (weights in story_model.json, fitted by bench/train_stories.py on one half of the
@@ -208,6 +209,15 @@ CONFLICT_DAYS = 2
 def detail_conflict(row: np.ndarray) -> bool:
     """Whether a pair's place, people or ages disagree."""
     return bool(row[list(CONFLICT_COLUMNS)].any())
+
+
+SHARED_COLUMNS = tuple(FEATURES.index(f) for f in ("place_shared", "people_shared", "age_shared"))
+
+
+def outlet_again(row: np.ndarray) -> bool:
+    """Whether one outlet reports again, days later, without one detail of its first report:
+    a place, a person, an age."""
+    return bool(row[SAME_OUTLET] > 0 and day_conflict(row) and not row[list(SHARED_COLUMNS)].any())
 
 
 def day_conflict(row: np.ndarray) -> bool:

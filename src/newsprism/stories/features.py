@@ -56,6 +56,8 @@ _MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)
 _ISO = re.compile(rf"\b{_YEAR}-(\d\d)-(\d\d)\b")
 _NUMERIC = re.compile(rf"\b(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*{_YEAR}\b")
+# "01-Mar-08", "20-Sep-2008": the day-month-year stamp of archives and some wire datelines.
+_STAMP = re.compile(rf"\b(\d{{1,2}})-{_MONTH}-((?:19|20)?\d\d)\b", re.IGNORECASE)
 _NOT_NAMES_TEXT = (
     "the a an in on at for and but or if it he she they we i you this that these those his her "
     "their our its mr mrs ms dr after before when while as by from with of to according there here "
@@ -148,6 +150,11 @@ def written_dates(text: str) -> list[date]:
         keep(m.start(), m.group(3), _MONTHS[m.group(2).lower()[:3]], m.group(1))
     for m in _ISO.finditer(text):
         keep(m.start(), m.group(1), int(m.group(2)), m.group(3))
+    for m in _STAMP.finditer(text):
+        year = m.group(3)
+        if len(year) == 2:  # a two-digit year past 50 is last century's
+            year = f"{19 if int(year) > 50 else 20}{year}"
+        keep(m.start(), year, _MONTHS[m.group(2).lower()[:3]], m.group(1))
     if not text.isascii() or _FOREIGN_HINT.search(text):
         months = month_words()
         for m in _foreign_dmy().finditer(text):
