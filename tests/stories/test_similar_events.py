@@ -191,36 +191,43 @@ MARKET_DAY = (
 )
 
 
-def test_one_outlets_reports_of_two_market_days_are_two_stories():
-    # One site writes about the market again four days later: the same index and company names,
-    # but no place, person or age of the first report. That is a new day's event, not a follow-up.
-    corpus = [
-        report(
-            "thu",
+def market_report(id_: str, day: str) -> Article:
+    """One wire site's English market report of Thursday 15 or Monday 19 February 2024."""
+    if day == "Thursday":
+        return report(
+            id_,
             "2024-02-16",
             "wirenews.example.org",
             "Dow closes at lowest level in six years",
             MARKET_DAY.format(
                 moved="fell sharply",
-                day="Thursday",
+                day=day,
                 closing="closing at 7,465.95 points",
                 nasdaq="losing 2.2 percent",
                 spx="ended at 778.94",
             ),
+        )
+    return report(
+        id_,
+        "2024-02-20",
+        "wirenews.example.org",
+        "US markets slide again on bank worries",
+        MARKET_DAY.format(
+            moved="slid again",
+            day=day,
+            closing="down 251 points at 7,114.78",
+            nasdaq="down 3.7 percent",
+            spx="lost 3.5 percent to 743.33",
         ),
-        report(
-            "mon",
-            "2024-02-20",
-            "wirenews.example.org",
-            "US markets slide again on bank worries",
-            MARKET_DAY.format(
-                moved="slid again",
-                day="Monday",
-                closing="down 251 points at 7,114.78",
-                nasdaq="down 3.7 percent",
-                spx="lost 3.5 percent to 743.33",
-            ),
-        ),
+    )
+
+
+def test_one_outlets_reports_of_two_market_days_are_two_stories():
+    # One site writes about the market again four days later: the same index and company names,
+    # but no place, person or age of the first report. That is a new day's event, not a follow-up.
+    corpus = [
+        market_report("thu", "Thursday"),
+        market_report("mon", "Monday"),
     ]
     assert story_sets(corpus) == [{"mon"}, {"thu"}]
 
@@ -257,19 +264,7 @@ def test_translations_of_two_market_day_reports_are_two_stories_of_two_languages
         "Motors, Citigroup y Bank of America."
     )
     corpus = [
-        report(
-            "thu-en",
-            "2024-02-16",
-            "wirenews.example.org",
-            "Dow closes at lowest level in six years",
-            MARKET_DAY.format(
-                moved="fell sharply",
-                day="Thursday",
-                closing="closing at 7,465.95 points",
-                nasdaq="losing 2.2 percent",
-                spx="ended at 778.94",
-            ),
-        ),
+        market_report("thu-en", "Thursday"),
         report(
             "thu-es",
             "2024-02-16",
@@ -277,19 +272,7 @@ def test_translations_of_two_market_day_reports_are_two_stories_of_two_languages
             "El Dow cierra en su nivel más bajo en seis años",
             spanish.format(moved="cayeron con fuerza", day="jueves", closing="cerró en 7.465,95 puntos"),
         ),
-        report(
-            "mon-en",
-            "2024-02-20",
-            "wirenews.example.org",
-            "US markets slide again on bank worries",
-            MARKET_DAY.format(
-                moved="slid again",
-                day="Monday",
-                closing="down 251 points at 7,114.78",
-                nasdaq="down 3.7 percent",
-                spx="lost 3.5 percent to 743.33",
-            ),
-        ),
+        market_report("mon-en", "Monday"),
         report(
             "mon-es",
             "2024-02-20",
