@@ -105,7 +105,8 @@ class ClusterConfig:
     `follow_up_days`. Two events of one kind agree less (ECB+ dev; BASIL's two rehab stays fall
     below it)."""
     day_veto_size: int = 3
-    """The largest story whose event days may veto a join or merge (see `_vetoed`)."""
+    """The most reports (translations counted once) a story may hold for its event days to veto
+    a join or merge, and for one outlet's report days later to be refused (see `_vetoed`)."""
     follow_up_days: int = 730
     """Beyond this gap even close agreement reads as a recurrence (an annual budget vote, a
     yearly summit), not as a follow-up: the ECB+ follow-ups lie within two years."""
@@ -725,8 +726,8 @@ class StoryClusterer:
         street, the age); its report of the next event of the kind repeats only its own words
         and the kind (the market report of another day, the next shooting in its town). Among
         gva-dev's candidate pairs of one outlet, days apart and fitting on average, those that
-        shared no detail were another incident 168 times in 178 (both halves); MEANTIME's one
-        Wikinews reporting one company twice a week apart is the same case."""
+        shared no detail were another incident 168 times in 178 (both halves). On MEANTIME dev,
+        Wikinews's reports of one company a week apart are the same case."""
         small = largest <= self.config.day_veto_size
         if small and outlet_again(row):
             return True

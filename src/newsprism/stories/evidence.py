@@ -198,6 +198,7 @@ def pair_features(vector: float, terms: float, names: float, a: Evidence, b: Evi
 
 
 CONFLICT_COLUMNS = tuple(FEATURES.index(f) for f in ("place_conflict", "people_conflict", "age_conflict"))
+SHARED_COLUMNS = tuple(FEATURES.index(f) for f in ("place_shared", "people_shared", "age_shared"))
 LOG_DAY_GAP = FEATURES.index("log_day_gap")
 PEOPLE_SHARED = FEATURES.index("people_shared")
 SAME_OUTLET = FEATURES.index("same_outlet")
@@ -209,9 +210,6 @@ CONFLICT_DAYS = 2
 def detail_conflict(row: np.ndarray) -> bool:
     """Whether a pair's place, people or ages disagree."""
     return bool(row[list(CONFLICT_COLUMNS)].any())
-
-
-SHARED_COLUMNS = tuple(FEATURES.index(f) for f in ("place_shared", "people_shared", "age_shared"))
 
 
 def outlet_again(row: np.ndarray) -> bool:
