@@ -683,12 +683,13 @@ class StoryClusterer:
         vector = (story.vector / max(1, story.weight)).astype(np.float32)
         return vector, top(story.terms, c.kept_terms), top(story.names, c.kept_names)
 
-    def _story_fit(self, a: StoryState, b: StoryState) -> tuple[float, float]:
-        """The date penalty between two stories (averaged over every pair of their members) and
-        the mean similarity between their members (average linkage) before it."""
+    def _story_fit(self, a: StoryState, b: StoryState) -> tuple[float, float, int | None]:
+        """The date penalty between two stories (averaged over every pair of their members), the
+        mean similarity between their members (average linkage) before it, and the days between
+        their nearest members (None when either is undated), all from one matrix of day gaps."""
         c = self.config
         if a.weight <= 0 or b.weight <= 0:
-            return 0.0, -1.0
+            return 0.0, -1.0, None
         small, large = (a, b) if len(a.terms) + len(a.names) <= len(b.terms) + len(b.names) else (b, a)
         parts = [(c.w_vector, float(a.vector @ b.vector))]
         if small.terms:
@@ -697,10 +698,10 @@ class StoryClusterer:
             parts.append((c.w_names, _dict_dot(small.names, large.names)))
         score = sum(w * s for w, s in parts) / (a.weight * b.weight * sum(w for w, _ in parts))
         if not a.days or not b.days:
-            return 0.0, score
+            return 0.0, score, None
         (days_a, counts_a), (days_b, counts_b) = _ordinals(a.days), _ordinals(b.days)
         gaps = np.abs(np.subtract.outer(days_a, days_b))
-        return self._mean_penalty(gaps, np.multiply.outer(counts_a, counts_b)), score
+        return self._mean_penalty(gaps, np.multiply.outer(counts_a, counts_b)), score, int(gaps.min())
 
     def _date_penalty_for_gap(self, gap: int) -> float:
         c = self.config
@@ -747,14 +748,6 @@ class StoryClusterer:
             b.evidence,
         )
 
-    @staticmethod
-    def _stories_gap(a: StoryState, b: StoryState) -> int | None:
-        """Days between the nearest members of two stories; None when either is undated."""
-        if not a.days or not b.days:
-            return None
-        (days_a, _), (days_b, _) = _ordinals(a.days), _ordinals(b.days)
-        return int(np.abs(np.subtract.outer(days_a, days_b)).min())
-
     def _follows_up(self, row: np.ndarray, gap: int | None) -> bool:
         """Whether two stories that agree closely, `gap` days apart, may be one event followed
         over months: they name a person in common, or no outlet reported both. Months apart, one
@@ -775,8 +768,7 @@ class StoryClusterer:
             if other_id == sid or other_id not in self.stories:
                 continue
             other = self.stories[other_id]
-            penalty, fit = self._story_fit(story, other)
-            gap = self._stories_gap(story, other)
+            penalty, fit, gap = self._story_fit(story, other)
             near = gap is None or gap <= self.config.window_days
             if not ((near and fit - penalty >= self.config.threshold) or fit >= self.config.follow_up_fit):
                 continue
