@@ -32,16 +32,24 @@ SAME_STATEMENT = [
     ("the failed Istanbul round in 2022", "peace discussions stalled"),
     ("he would consider traveling to Turkey", "would contemplate participating in the talks"),
     ("Zelensky invited Putin to a direct meeting", "has challenged Putin to meet him"),
+    # The Moscow Times says it twice: the directive, then Peskov confirming it.
+    ("Putin will not travel to Istanbul", "confirmed that the president would not be attending"),
 ]
 
-# Known defects of the learned aligner (issue 15 stays open for them), pinned so that a fix shows:
-# three same-claim pairs are paraphrases the sentence model does not see as close (cosine 0.26 to
-# 0.7, where topical neighbours reach 0.7), and three pairs of sentences about one topic (a
-# Putin-Zelensky meeting; Rubio in Turkey; a 30-day ceasefire) are linked though they state
-# different claims: each is the other's best match in its article, with a probability of 0.6-0.74.
+# Pairs that share part of a claim (the Kremlin's late-Wednesday announcement; Zelensky meeting
+# Putin in Turkey and only him): a link between them is right, though not asked for.
+ALSO_SHARED = [
+    ("The Kremlin announced late Wednesday evening", "directive released by the Kremlin late on Wednesday"),
+    ("Zelensky invited Putin to a direct meeting", "would only engage with Putin in Turkey"),
+]
+
+# Known defects of the learned aligner, pinned so that a fix shows: three same-claim pairs are
+# paraphrases neither meaning model sees as close, and three pairs of sentences about one topic
+# (Trump and Putin each staying away; Rubio in Turkey; a 30-day ceasefire) are linked though they
+# state different claims: each is the other's best match in its article, probability 0.56-0.7.
 MISSED = {SAME_STATEMENT[5], SAME_STATEMENT[7], SAME_STATEMENT[8]}
 WRONG = [
-    ("Zelensky invited Putin to a direct meeting", "did not intend to meet with Zelensky"),
+    ("Donald Trump would not attend the talks either", "confirmed that the president would not be attending"),
     ("Sibiha posted photos on social media", "Rubio confirmed their travel to Turkey"),
     (
         "Ukraine is expected to propose a complete 30-day ceasefire",
@@ -117,7 +125,7 @@ def test_no_fact_links_more_than_the_statements_both_make(comparison: Comparison
     # every cross-outlet fact must be one of the known shared statements (or a close sibling of one)
     allowed = {
         (sentence_with(comparison, GUARDIAN_REWRITE, a), sentence_with(comparison, MOSCOW_TIMES, b))
-        for a, b in SAME_STATEMENT + WRONG  # WRONG: pinned below, failing until it is mended
+        for a, b in SAME_STATEMENT + ALSO_SHARED + WRONG  # WRONG: pinned below, failing until mended
     }
     for fact in shared:
         pairs = {
@@ -134,6 +142,16 @@ def test_no_fact_links_more_than_the_statements_both_make(comparison: Comparison
 def test_known_wrong_links_are_not_made(comparison: Comparison, phrase_a: str, phrase_b: str) -> None:
     a = sentence_with(comparison, GUARDIAN_REWRITE, phrase_a)
     b = sentence_with(comparison, MOSCOW_TIMES, phrase_b)
+    assert not [
+        f for f in facts_of(comparison, GUARDIAN_REWRITE, a) if f in facts_of(comparison, MOSCOW_TIMES, b)
+    ]
+
+
+def test_a_mended_wrong_link_stays_mended(comparison: Comparison) -> None:
+    # Zelensky's invitation and the Russian officials saying Putin would not meet him were linked
+    # before the second look (compare/second_look.py) read them again.
+    a = sentence_with(comparison, GUARDIAN_REWRITE, "Zelensky invited Putin to a direct meeting")
+    b = sentence_with(comparison, MOSCOW_TIMES, "did not intend to meet with Zelensky")
     assert not [
         f for f in facts_of(comparison, GUARDIAN_REWRITE, a) if f in facts_of(comparison, MOSCOW_TIMES, b)
     ]

@@ -19,7 +19,7 @@ ARTICLES = [Article(id=a, text="", source=a.title()) for a in ("herald", "ledger
 
 def test_the_defaults_are_the_values_the_rules_were_tuned_with() -> None:
     assert asdict(CompareConfig()) == {
-        "align": {"granularity": "claim", "max_dense_pairs": 40_000, "candidates": 12},
+        "align": {"granularity": "claim", "max_dense_pairs": 40_000, "candidates": 12, "second_looks": 24},
         "parallel_min_words": 3,
         "parallel_min_shared": 3,
         "parallel_min_overlap": 0.4,

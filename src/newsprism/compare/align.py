@@ -26,6 +26,7 @@ from newsprism.compare.actors import ActorIndex
 from newsprism.compare.config import DEFAULT_ALIGN, AlignConfig
 from newsprism.compare.crosslingual import crosslingual_block, decide, load_crosslingual, split_pairs
 from newsprism.compare.links import LinkModel, load_model
+from newsprism.compare.second_look import look_again
 from newsprism.compare.signals import StorySignals, block_ranks, build_signals, story_pair_features
 from newsprism.lang.events import EVENT_CLASSES
 from newsprism.model import Analysis, Article, Fact, FactMention
@@ -58,12 +59,16 @@ def find_links(
     """Every link between sentences of different articles, strongest first; `config` bounds the
     pairs weighed between long articles. Two English articles are weighed by `model`; two
     articles in different languages, or in a language other than English, by `crosslingual`
-    (by default the shipped model of compare/crosslingual.py)."""
+    (by default the shipped model of compare/crosslingual.py). Where `model` has a second look,
+    the likeliest pairs are weighed again by it (compare/second_look.py)."""
     links: list[Link] = []
     english, crossing = split_pairs(signals, list(article_pairs(signals)))
-    for block in story_pair_features(signals, english, config):
+    blocks = story_pair_features(signals, english, config)
+    probabilities = [model.probabilities(block.features) for block in blocks]
+    if model.second is not None:
+        probabilities = look_again(signals, blocks, probabilities, model.second, config.second_looks)
+    for block, probability in zip(blocks, probabilities, strict=True):
         rows, cols = block.rows, block.cols
-        probability = model.probabilities(block.features)
         rank_ab, rank_ba = block_ranks(block, probability)
         for k in np.flatnonzero(model.decide(probability, rank_ab, rank_ba)):
             links.append(Link(int(rows[block.ii[k]]), int(cols[block.jj[k]]), float(probability[k])))

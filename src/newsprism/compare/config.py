@@ -25,11 +25,18 @@ class AlignConfig:
     closest in meaning or words in the other article are weighed: two very long articles then
     cost what two ordinary ones do, and a pair outside every such list has never been a link in
     the evaluation sets.
+
+    The second look (compare/second_look.py) reads at most `second_looks` sentences of a story,
+    those the first look finds the likeliest matches for: it is the slow part of a comparison,
+    and this bounds it (about a second and a half on a 2-core machine) however large the story.
+    A three-outlet story rarely has more candidates than this; a larger one keeps the first
+    look's probabilities for the rest.
     """
 
     granularity: str = "claim"
     max_dense_pairs: int = 40_000
     candidates: int = 12
+    second_looks: int = 24
 
 
 @dataclass(frozen=True, slots=True)

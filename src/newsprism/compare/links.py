@@ -8,6 +8,10 @@ needs least evidence; one that is the best match of one side only (a long senten
 claims is the best match of two shorter ones, but can be the best of only one) or among each
 other's best two needs more, and a pair that is none of these needs the most.
 
+Two looks: the first weighs every pair on MiniLM's vectors and the words and details; the second
+(`SecondLook`) weighs the likeliest pairs again with a stronger but slower meaning model, which
+sees paraphrases the first misses. The rule reads the second look's probability where it looked.
+
 The weights and cut-offs are data (`link_model.json` beside this module), trained by
 `bench/train_links.py` from public evaluation sets (BASIL stories whose shared facts were judged
 sentence by sentence for the claim level; ECB+ training topics' event chains for the event level)
@@ -46,11 +50,35 @@ class LinkRule:
 
 
 @dataclass(frozen=True, slots=True)
+class SecondLook:
+    """The decision again with one more piece of evidence: the two sentences' cosine in the
+    second meaning model's space (lang/paraphrase.py). It is asked only about sentences whose
+    best first-look probability reaches `floor` (the first look's lowest cut-off, so a sentence
+    the first look could link to nothing is not read again), the likeliest first, at most
+    `AlignConfig.second_looks` of them per story (compare/second_look.py)."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    bias: float
+    floor: float
+    trees: BoostedTrees | None = None
+
+    def probabilities(self, features: np.ndarray, paraphrase: np.ndarray) -> np.ndarray:
+        """P(same claim) for rows of FEATURES and each pair's cosine in the second space."""
+        if not len(features):
+            return np.zeros(0)
+        return _probabilities(np.column_stack([features, paraphrase]), self)
+
+
+@dataclass(frozen=True, slots=True)
 class LinkModel:
     """Standardised logistic weights over FEATURES, the trees averaged with them where trained,
     the link rule, and how facts are grouped: `density` is the share of a fact's other-outlet
     mentions a new mention must be linked to; `trust` the confidence a fact needs to stand in
-    the brief (held-out links that confident were right at least 97% of the time)."""
+    the brief (held-out links that confident were right at least 97% of the time). `second`,
+    where trained, weighs the likeliest pairs again with the second meaning model; the rule
+    then reads its probabilities where it looked, the first look's elsewhere."""
 
     granularity: str
     mean: np.ndarray
@@ -61,16 +89,13 @@ class LinkModel:
     density: float
     trust: float = 0.0
     trees: BoostedTrees | None = None
+    second: SecondLook | None = None
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
-        """P(same claim) for each row of FEATURES."""
+        """P(same claim) for each row of FEATURES, as the first look sees it."""
         if not len(features):
             return np.zeros(0)
-        z = ((features - self.mean) / self.scale) @ self.weights + self.bias
-        p = _sigmoid(z)
-        if self.trees is not None:
-            p = (p + _sigmoid(self.trees.log_odds(features))) / 2
-        return p
+        return _probabilities(features, self)
 
     def decide(self, probability: np.ndarray, rank_ab: np.ndarray, rank_ba: np.ndarray) -> np.ndarray:
         """Which pairs are links, given each pair's rank by probability in both directions."""
@@ -81,6 +106,14 @@ class LinkModel:
             | ((best <= 1) & (probability >= self.rule.top_two))
             | (probability >= self.rule.any)
         )
+
+
+def _probabilities(features: np.ndarray, model: LinkModel | SecondLook) -> np.ndarray:
+    """The logistic probability, averaged with the trees' where the model carries them."""
+    p = _sigmoid(((features - model.mean) / model.scale) @ model.weights + model.bias)
+    if model.trees is not None:
+        p = (p + _sigmoid(model.trees.log_odds(features))) / 2
+    return p
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -101,6 +134,18 @@ def model_from_dict(data: dict[str, Any], granularity: str) -> LinkModel:
         rule=LinkRule(**part["rule"]),
         density=float(part["density"]),
         trust=float(part.get("trust", 0.0)),
+        trees=trees_from_dict(part["trees"]) if part.get("trees") else None,
+        second=_second_from_dict(part["second"]) if part.get("second") else None,
+    )
+
+
+def _second_from_dict(part: dict[str, Any]) -> SecondLook:
+    return SecondLook(
+        mean=np.asarray(part["mean"], float),
+        scale=np.asarray(part["scale"], float),
+        weights=np.asarray(part["weights"], float),
+        bias=float(part["bias"]),
+        floor=float(part["floor"]),
         trees=trees_from_dict(part["trees"]) if part.get("trees") else None,
     )
 

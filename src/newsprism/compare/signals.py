@@ -42,6 +42,8 @@ from newsprism.lang.fold import fold
 from newsprism.lang.languages import LIGHT_LANGUAGES, language_words
 from newsprism.lang.lexicon import STOPWORDS, WORD, content_stems
 from newsprism.lang.multilingual import embed_multilingual
+from newsprism.lang.paraphrase import DIMENSIONS as PARAPHRASE_DIMENSIONS
+from newsprism.lang.paraphrase import embed_paraphrase
 from newsprism.model import Analysis
 
 FEATURES = (
@@ -152,9 +154,23 @@ class StorySignals:
     multilingual: np.ndarray | None = None
     """Per sentence: a unit vector in the multilingual encoder's space (lang/multilingual.py),
     computed only when the story holds an article that is not in English (else None)."""
+    _paraphrase: dict[int, np.ndarray] = field(default_factory=dict)
     _index: dict[str, tuple[csr_matrix, csr_matrix]] = field(default_factory=dict)
     _scalars: dict[str, np.ndarray] = field(default_factory=dict)
     _unit_bags: csr_matrix | None = None
+
+    def paraphrase(self, positions: np.ndarray) -> np.ndarray:
+        """Unit vectors of these sentences from the second meaning model (lang/paraphrase.py),
+        one row per position; each sentence is read once per story, and only when asked for."""
+        todo = sorted({int(p) for p in positions} - self._paraphrase.keys())
+        if todo:
+            for position, vector in zip(
+                todo, embed_paraphrase([self.sentences[p].text for p in todo]), strict=True
+            ):
+                self._paraphrase[position] = vector
+        if not len(positions):
+            return np.zeros((0, PARAPHRASE_DIMENSIONS), np.float32)
+        return np.stack([self._paraphrase[int(p)] for p in positions])
 
     def rows_of(self, article: int) -> np.ndarray:
         return np.flatnonzero(np.array([s.article == article for s in self.sentences]))
