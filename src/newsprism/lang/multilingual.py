@@ -22,6 +22,8 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.lang.batches import unit_rows
+
 DIMENSIONS = 512
 MAX_CHARS = 2000
 """A sentence is read up to this many characters: the tokenizer's cost grows with the text, and
@@ -40,16 +42,4 @@ def load_multilingual() -> Any:
 def embed_multilingual(texts: Sequence[str]) -> np.ndarray:
     """Unit-length vectors, one row per text, in one space for every language (an empty input
     gives a 0 x 512 array; an empty text a zero row)."""
-    out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-    todo = [(k, text[:MAX_CHARS]) for k, text in enumerate(texts) if text.strip()]
-    if not todo:
-        return out
-    model = load_multilingual()
-    for at in range(0, len(todo), BATCH):
-        chunk = todo[at : at + BATCH]
-        vectors = np.asarray(model.encode([text for _, text in chunk]), dtype=np.float32).reshape(
-            len(chunk), -1
-        )
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        out[[k for k, _ in chunk]] = vectors / np.maximum(norms, 1e-9)
-    return out
+    return unit_rows(texts, lambda chunk: load_multilingual().encode(chunk), DIMENSIONS, MAX_CHARS, BATCH)

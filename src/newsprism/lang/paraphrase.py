@@ -26,6 +26,8 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.lang.batches import unit_rows
+
 DIMENSIONS = 384
 MAX_CHARS = 1000
 """A sentence is read up to this many characters (about 200 tokens, far past any claim): the
@@ -45,16 +47,6 @@ def load_paraphrase() -> Any:
 def embed_paraphrase(texts: Sequence[str]) -> np.ndarray:
     """Unit-length vectors, one row per text (an empty input gives a 0 x 384 array; an empty
     text a zero row)."""
-    out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-    todo = [(k, " ".join(text[:MAX_CHARS].split())) for k, text in enumerate(texts) if text.strip()]
-    if not todo:
-        return out
-    model = load_paraphrase()
-    for at in range(0, len(todo), BATCH):
-        chunk = todo[at : at + BATCH]
-        vectors = np.asarray(model.query([text for _, text in chunk]), dtype=np.float32).reshape(
-            len(chunk), -1
-        )
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        out[[k for k, _ in chunk]] = vectors / np.maximum(norms, 1e-9)
-    return out
+    # Runs of whitespace (a line break inside a sentence) read as one space.
+    spaced = [" ".join(text[:MAX_CHARS].split()) for text in texts]
+    return unit_rows(spaced, lambda chunk: load_paraphrase().query(chunk), DIMENSIONS, MAX_CHARS, BATCH)
