@@ -7,7 +7,8 @@ import pytest
 
 from newsprism.analyze.pipeline import analyze
 from newsprism.compare.actors import fold_actors
-from newsprism.compare.align import Link, align_facts, group_links, story_signals
+from newsprism.compare.align import Link, align_facts, find_links, group_links, story_signals
+from newsprism.compare.config import DEFAULT_ALIGN
 from newsprism.compare.links import load_model
 from newsprism.compare.signals import FEATURES, pair_features, timestamp_line
 from newsprism.model import Article, Fact
@@ -125,6 +126,10 @@ def test_long_articles_are_weighed_against_candidates_only() -> None:
     block = pair_features(signals, rows, cols)
     assert len(block.ii) < len(rows) * len(cols) / 4  # not every pair of 260 x 260
     assert block.features.shape == (len(block.ii), len(FEATURES))
+    # The second look reads no more than its bound, however many sentences match.
+    links = find_links(signals, load_model("claim"))
+    assert links
+    assert len(signals._paraphrase) == DEFAULT_ALIGN.second_looks
 
 
 def test_facts_grow_only_by_sentences_linked_to_every_other_outlet() -> None:
