@@ -85,3 +85,30 @@ def test_look_again_changes_only_the_pairs_both_of_whose_sentences_it_read() -> 
             assert after[k] == pytest.approx(1 / (1 + np.exp(-cosine)))
         else:
             assert after[k] == first[0][k]
+
+
+@pytest.mark.slow
+def test_a_sentence_wire_copies_repeat_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism.analyze.pipeline import analyze
+    from newsprism.compare import signals as signals_module
+    from newsprism.compare.actors import fold_actors
+    from newsprism.compare.align import story_signals
+    from newsprism.model import Article
+
+    text = "The bridge reopened on Friday after repairs. Traffic was light."
+    articles = [Article(id="wire", text=text), Article(id="copy", text=text)]
+    analyses = list(analyze(articles))
+    _, index = fold_actors(analyses)
+    signals = story_signals(analyses, index)
+    asked: list[list[str]] = []
+    real = signals_module.embed_paraphrase
+
+    def counting(texts: list[str]) -> np.ndarray:
+        asked.append(list(texts))
+        return real(texts)
+
+    monkeypatch.setattr(signals_module, "embed_paraphrase", counting)
+    vectors = signals.paraphrase(np.arange(len(signals.sentences)))
+    assert len(asked) == 1 and len(asked[0]) == len(signals.sentences) // 2
+    half = len(signals.sentences) // 2
+    assert np.array_equal(vectors[:half], vectors[half:])

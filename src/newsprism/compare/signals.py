@@ -161,13 +161,14 @@ class StorySignals:
 
     def paraphrase(self, positions: np.ndarray) -> np.ndarray:
         """Unit vectors of these sentences from the second meaning model (lang/paraphrase.py),
-        one row per position; each sentence is read once per story, and only when asked for."""
+        one row per position; each sentence is read once per story, and only when asked for (a
+        sentence that wire copies repeat word for word, once)."""
         todo = sorted({int(p) for p in positions} - self._paraphrase.keys())
         if todo:
-            for position, vector in zip(
-                todo, embed_paraphrase([self.sentences[p].text for p in todo]), strict=True
-            ):
-                self._paraphrase[position] = vector
+            texts = sorted({self.sentences[p].text for p in todo})
+            by_text = dict(zip(texts, embed_paraphrase(texts), strict=True))
+            for position in todo:
+                self._paraphrase[position] = by_text[self.sentences[position].text]
         if not len(positions):
             return np.zeros((0, PARAPHRASE_DIMENSIONS), np.float32)
         return np.stack([self._paraphrase[int(p)] for p in positions])
