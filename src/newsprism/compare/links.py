@@ -127,27 +127,25 @@ def model_from_dict(data: dict[str, Any], granularity: str) -> LinkModel:
     part = data["granularities"][granularity]
     return LinkModel(
         granularity=granularity,
-        mean=np.asarray(part["mean"], float),
-        scale=np.asarray(part["scale"], float),
-        weights=np.asarray(part["weights"], float),
-        bias=float(part["bias"]),
         rule=LinkRule(**part["rule"]),
         density=float(part["density"]),
         trust=float(part.get("trust", 0.0)),
-        trees=trees_from_dict(part["trees"]) if part.get("trees") else None,
-        second=_second_from_dict(part["second"]) if part.get("second") else None,
+        second=SecondLook(floor=float(part["second"]["floor"]), **_scorer(part["second"]))
+        if part.get("second")
+        else None,
+        **_scorer(part),
     )
 
 
-def _second_from_dict(part: dict[str, Any]) -> SecondLook:
-    return SecondLook(
-        mean=np.asarray(part["mean"], float),
-        scale=np.asarray(part["scale"], float),
-        weights=np.asarray(part["weights"], float),
-        bias=float(part["bias"]),
-        floor=float(part["floor"]),
-        trees=trees_from_dict(part["trees"]) if part.get("trees") else None,
-    )
+def _scorer(part: dict[str, Any]) -> dict[str, Any]:
+    """The logistic weights and the trees of one look, as both looks store them."""
+    return {
+        "mean": np.asarray(part["mean"], float),
+        "scale": np.asarray(part["scale"], float),
+        "weights": np.asarray(part["weights"], float),
+        "bias": float(part["bias"]),
+        "trees": trees_from_dict(part["trees"]) if part.get("trees") else None,
+    }
 
 
 @cache
