@@ -191,35 +191,34 @@ MARKET_DAY = (
 )
 
 
+MARKET_DAYS = {
+    "Thursday": (
+        "2024-02-16",
+        "Dow closes at lowest level in six years",
+        {
+            "moved": "fell sharply",
+            "closing": "closing at 7,465.95 points",
+            "nasdaq": "losing 2.2 percent",
+            "spx": "ended at 778.94",
+        },
+    ),
+    "Monday": (
+        "2024-02-20",
+        "US markets slide again on bank worries",
+        {
+            "moved": "slid again",
+            "closing": "down 251 points at 7,114.78",
+            "nasdaq": "down 3.7 percent",
+            "spx": "lost 3.5 percent to 743.33",
+        },
+    ),
+}
+
+
 def market_report(id_: str, day: str) -> Article:
     """One wire site's English market report of Thursday 15 or Monday 19 February 2024."""
-    if day == "Thursday":
-        return report(
-            id_,
-            "2024-02-16",
-            "wirenews.example.org",
-            "Dow closes at lowest level in six years",
-            MARKET_DAY.format(
-                moved="fell sharply",
-                day=day,
-                closing="closing at 7,465.95 points",
-                nasdaq="losing 2.2 percent",
-                spx="ended at 778.94",
-            ),
-        )
-    return report(
-        id_,
-        "2024-02-20",
-        "wirenews.example.org",
-        "US markets slide again on bank worries",
-        MARKET_DAY.format(
-            moved="slid again",
-            day=day,
-            closing="down 251 points at 7,114.78",
-            nasdaq="down 3.7 percent",
-            spx="lost 3.5 percent to 743.33",
-        ),
-    )
+    published, title, figures = MARKET_DAYS[day]
+    return report(id_, published, "wirenews.example.org", title, MARKET_DAY.format(day=day, **figures))
 
 
 def test_one_outlets_reports_of_two_market_days_are_two_stories():
