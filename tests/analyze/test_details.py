@@ -38,3 +38,13 @@ def test_outlet_furniture_is_left_out():
     assert title_without_outlet("Police: man shot - suspect sought") == "Police: man shot - suspect sought"
     text = "A man was shot.\nCopyright 2017 WMC Action News 5. All rights reserved.\nPolice are searching."
     assert reported_text(text) == "A man was shot.\nPolice are searching."
+
+
+def test_companies_institutions_and_headline_words_are_not_people():
+    details = read_details(
+        "Man Charged With Murder After Party Shooting",
+        "Police said Harbour Freight Ltd was fined last year. Staff were offered help by the Victim "
+        "Services Unit. The victim was identified as Carla Nunez, 41.",
+        date(2024, 3, 2),
+    )
+    assert details.people == ["nunez"]

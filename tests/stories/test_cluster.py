@@ -236,3 +236,53 @@ def test_the_sparse_dot_product_matches_a_plain_loop() -> None:
     assert _sparse_dot(ids[:0], weights[:0], sums) == 0.0
     small = {int(i): float(w) for i, w in zip(ids, weights, strict=True)}
     assert _dict_dot(small, sums) == pytest.approx(expected, rel=1e-12)
+
+
+# Six reports of the bakery shooting: the first three as above, three more that tell it in
+# other words (the funeral, the court), all naming the street and the suspect.
+BAKERY_FOLLOWING = [
+    (
+        "Millbrook mourns two bakery customers",
+        "Hundreds gathered at a vigil on Hartley Street in Millbrook for the two customers killed on "
+        "Saturday. Dorian Vance, 34, the man accused of the shooting, is held without bail.",
+    ),
+    (
+        "Accused bakery gunman appears in court",
+        "Dorian Vance, 34, appeared before a Millbrook judge on charges of murder over the Saturday "
+        "shooting at the Hartley Street bakery. His lawyer asked for a psychiatric assessment.",
+    ),
+    (
+        "Hartley Street bakery to reopen after shooting",
+        "The family that owns the Hartley Street bakery said it will reopen next month. Police said "
+        "Dorian Vance, 34, had been banned from the shop before Saturday's attack.",
+    ),
+]
+
+
+def _cut_in_halves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the word cut (stories/split.py) propose the first three reports against the last three."""
+    import newsprism.stories.cluster as cluster
+
+    def halves(terms, names, vectors):
+        n = len(terms)
+        return list(range(n // 2)), list(range(n // 2, n))
+
+    monkeypatch.setattr(cluster, "bisect", halves)
+
+
+def test_a_word_cut_is_refused_where_the_days_and_details_say_one_event(monkeypatch) -> None:
+    _cut_in_halves(monkeypatch)
+    corpus = articles(FIRST_SHOOTING, "2024-03-02", "day") + articles(BAKERY_FOLLOWING, "2024-03-03", "next")
+    groups = stories_of(cluster_assignments(corpus))
+    assert groups == [{a.id for a in corpus}]
+
+
+def test_a_word_cut_is_made_where_the_details_cannot_confirm_one_event(monkeypatch) -> None:
+    # The same reports without any date: nothing in the details can overrule the words.
+    _cut_in_halves(monkeypatch)
+    corpus = [
+        Article(id=f"r{i}", title=title, text=text)
+        for i, (title, text) in enumerate(FIRST_SHOOTING + BAKERY_FOLLOWING)
+    ]
+    groups = stories_of(cluster_assignments(corpus))
+    assert len(groups) == 2

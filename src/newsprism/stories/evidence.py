@@ -94,9 +94,11 @@ class Evidence:
     outlets: Counter[str] = field(default_factory=Counter)
 
     @classmethod
-    def of(cls, details: Details) -> Evidence:
+    def of(cls, *details: Details) -> Evidence:
+        """The counted details of one article, or of a group of them."""
         evidence = cls()
-        evidence.add(details, 1)
+        for one in details:
+            evidence.add(one, 1)
         return evidence
 
     def add(self, details: Details, sign: int) -> None:
@@ -221,6 +223,18 @@ def outlet_again(row: np.ndarray) -> bool:
 def day_conflict(row: np.ndarray) -> bool:
     """Whether a pair's nearest event days lie CONFLICT_DAYS or more apart."""
     return bool(row[LOG_DAY_GAP] >= math.log1p(CONFLICT_DAYS) - 1e-9)
+
+
+def details_agree(row: np.ndarray) -> bool:
+    """Whether the details say one event, whatever the words: both sides give event days and
+    their nearest lie within a day of each other, they share a place, a person or an age, and
+    none of their details conflicts."""
+    return bool(
+        not row[UNKNOWN_DAY]
+        and not day_conflict(row)
+        and not detail_conflict(row)
+        and row[list(SHARED_COLUMNS)].any()
+    )
 
 
 @dataclass(frozen=True, slots=True)
