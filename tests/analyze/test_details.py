@@ -44,7 +44,8 @@ def test_companies_institutions_and_headline_words_are_not_people():
     details = read_details(
         "Man Charged With Murder After Party Shooting",
         "Police said Harbour Freight Ltd was fined last year. Staff were offered help by the Victim "
-        "Services Unit. The victim was identified as Carla Nunez, 41.",
+        "Services Unit. The victim was identified as Carla Nunez, 41. Traffic to Saudi Arabia, 52 percent "
+        "of it, was cut, and browsers such as Google Chrome lost users.",
         date(2024, 3, 2),
     )
     assert details.people == ["nunez"]

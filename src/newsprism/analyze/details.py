@@ -40,6 +40,7 @@ NOT_VENUES = words(_FILE, "not_venues")
 PERSON_CUES = words(_FILE, "person_cues")
 PERSON_VERBS = words(_FILE, "person_verbs")
 NAME_SUFFIXES = words(_FILE, "name_suffixes")
+NOT_AGE_UNITS = words(_FILE, "not_age_units")
 
 READ_CHARS = 6000
 """Characters of text read: the details of an event are told in its first paragraphs."""
@@ -70,11 +71,13 @@ _AGE = re.compile(
 )
 _PERSON_WITH_AGE = re.compile(
     rf"\b({_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}),\s+(?:age\s+)?\d{{1,2}}\b"
+    rf"(?!\s*(?:%|(?i:{'|'.join(sorted(NOT_AGE_UNITS, key=len, reverse=True))})\b))"
 )
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}"
 _PERSON_AFTER_CUE = re.compile(
     rf"\b(?i:{'|'.join(sorted(PERSON_CUES, key=len, reverse=True))}),?\s+({_FULL_NAME})"
 )
+_LISTED = re.compile(r"\bsuch\s+$", re.IGNORECASE)
 _PERSON_BEFORE_VERB = re.compile(
     rf"\b({_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}})\s+(?:was|is|had been|has been|were)?\s*"
     rf"(?:{'|'.join(sorted(PERSON_VERBS, key=len, reverse=True))})\b"
@@ -149,6 +152,8 @@ def read_people(text: str) -> list[str]:
     found: list[tuple[int, str]] = []
     for pattern in (_PERSON_WITH_AGE, _PERSON_AFTER_CUE, _PERSON_BEFORE_VERB):
         for m in pattern.finditer(text):
+            if pattern is _PERSON_AFTER_CUE and _LISTED.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "such as Internet Explorer": an example, not someone who took part
             surname = _surname(m.group(1))
             if surname:
                 found.append((m.start(), surname))
