@@ -286,3 +286,15 @@ def test_a_word_cut_is_made_where_the_details_cannot_confirm_one_event(monkeypat
     ]
     groups = stories_of(cluster_assignments(corpus))
     assert len(groups) == 2
+
+
+def test_one_dated_report_does_not_speak_for_the_days_of_its_part(monkeypatch) -> None:
+    # Only one report of the second part says when: its day is not that part's day.
+    _cut_in_halves(monkeypatch)
+    following = articles(BAKERY_FOLLOWING[:1], "2024-03-02", "dated") + [
+        Article(id=f"undated{i}", title=title, text=text)
+        for i, (title, text) in enumerate(BAKERY_FOLLOWING[1:])
+    ]
+    corpus = articles(FIRST_SHOOTING, "2024-03-02", "day") + following
+    groups = stories_of(cluster_assignments(corpus))
+    assert len(groups) == 2

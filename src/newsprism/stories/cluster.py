@@ -649,9 +649,10 @@ class StoryClusterer:
         part keeps the id. Stories over `split_max` articles are left whole: the cut costs the
         square of their size, and a story that large has long been confirmed by its readers.
 
-        The cut is made on words; the details have the last say. Two parts reported on the same
-        days (or a day apart) that share a place, a person or an age, with no detail in
-        conflict, are one event told in two vocabularies, and stay whole: on ECB+ dev the words
+        The cut is made on words; the details have the last say. Two parts whose reports mostly
+        say when it happened, on the same days (or a day apart), that share a place, a person or
+        an age, with no detail in conflict, are one event told in two vocabularies, and stay
+        whole: on ECB+ dev the words
         cut the reports of an actress's court-ordered rehab at the clinic she left and at the
         one she moved to, though both parts were dated the same days and gave her age and a
         place in common (bench/cluster_gva.py)."""
@@ -667,7 +668,7 @@ class StoryClusterer:
         if parts is None:
             return
         first, second = (Evidence.of(*(self.records[members[k]].details for k in part)) for part in parts)
-        if details_agree(pair_features(0.0, 0.0, 0.0, first, second)):
+        if first.dated() and second.dated() and details_agree(pair_features(0.0, 0.0, 0.0, first, second)):
             return
         small, _ = sorted(parts, key=len)
         moving = [members[k] for k in small]

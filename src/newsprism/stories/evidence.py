@@ -117,6 +117,11 @@ class Evidence:
         if details.outlet is not None:
             _count(self.outlets, (details.outlet,), sign)
 
+    def dated(self) -> bool:
+        """Whether most of its reports (CORE_SHARE) say on which day the event happened: then
+        its days are the group's, not a stray report's."""
+        return self.days.total() >= CORE_SHARE * self.weight > 0
+
     def absorb(self, other: Evidence) -> None:
         self.weight += other.weight
         self.places.update(other.places)
