@@ -298,3 +298,42 @@ def test_one_dated_report_does_not_speak_for_the_days_of_its_part(monkeypatch) -
     corpus = articles(FIRST_SHOOTING, "2024-03-02", "day") + following
     groups = stories_of(cluster_assignments(corpus))
     assert len(groups) == 2
+
+
+SHOT_ON_CORLISS = Article(
+    id="report",
+    title="Man shot dead on Corliss Avenue",
+    published="2024-06-09",
+    source="courier",
+    text="A man was shot and killed on Corliss Avenue late Saturday, police said. The victim was identified "
+    "as Terrell Okafor, 27. No arrests have been made and detectives asked witnesses to come forward.",
+)
+VIGIL = Article(
+    id="vigil",
+    title="Hundreds remember a coach and father",
+    published="2024-06-09",
+    source="ledger",
+    text="Relatives and the Eastside Hornets youth team gathered at a church hall to remember Terrell "
+    "Okafor, 27, a father of three who loved fishing. His mother said he had just started work at a "
+    "warehouse, and his players wore his jersey number. Candles were lit on Corliss Avenue.",
+)
+
+
+def test_a_report_in_other_words_joins_the_story_its_details_agree_with() -> None:
+    # A threshold no fit between the shooting and the vigil reaches: only the details can join them.
+    background = articles(FIRST_SHOOTING, "2024-03-02", "bakery") + articles(QUAKES, "2024-05-06", "q")
+    config = ClusterConfig(threshold=0.6, follow_up_fit=0.99)
+    groups = stories_of(cluster_assignments([*background, SHOT_ON_CORLISS, VIGIL], config))
+    assert {"report", "vigil"} in groups
+    # The same vigil for someone else, on no street of the report: nothing agrees, nothing joins.
+    other = Article(
+        id="other",
+        title=VIGIL.title,
+        published=VIGIL.published,
+        source=VIGIL.source,
+        text=VIGIL.text.replace("Terrell Okafor, 27", "Dana Whitlow, 41").replace(
+            " Candles were lit on Corliss Avenue.", ""
+        ),
+    )
+    groups = stories_of(cluster_assignments([*background, SHOT_ON_CORLISS, other], config))
+    assert {"report"} in groups and {"other"} in groups
