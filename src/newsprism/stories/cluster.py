@@ -403,8 +403,8 @@ class StoryClusterer:
     def _choose(self, record: Record) -> str | None:
         """The story a new article joins, or None to open one (bench/train_stories.py puts
         its gold decision here to collect what the link model is fitted on)."""
-        best, _ = self._best_story(record)
-        if best is not None:
+        best, score = self._best_story(record)
+        if best is not None and score >= self.config.threshold:
             return best
         return self._across_languages(record)
 
@@ -543,36 +543,18 @@ class StoryClusterer:
         """The story the article fits best among those it fits well enough (the threshold) and
         whose details do not speak against it (the link model's veto), with its fit; (None,
         -inf) when there is none. The veto is asked only of stories that clear the threshold,
-        best first: most candidates never need their details compared.
-
-        When none fits well enough, a new article (no `exclude`) still joins the story its
-        details agree with (`evidence.details_agree`: the same event day, a street, person or
-        age in common, nothing in conflict) where the link model finds one event at least as
-        likely as its join floor: reports of one shooting that tell it in other words (the
-        vigil, the victim's family) share its day and its victim's name. On gva-dev all ten
-        such joins (six in half A, four in half B) joined a report to its own incident."""
+        best first: most candidates never need their details compared."""
         terms, names = self._views(record)
-        fits: list[tuple[float, str]] = []
-        below: list[tuple[float, str]] = []
+        fits = []
         for sid in self._candidates(record, terms, names, exclude):
             score = self.fit(record.vector, terms, names, record.day, self.stories[sid])
-            (fits if score >= self.config.threshold else below).append((score, sid))
+            if score >= self.config.threshold:
+                fits.append((score, sid))
         evidence: Evidence | None = None
         for score, sid in sorted(fits, reverse=True):
             evidence = evidence or Evidence.of(record.details)
             row = self.link_features(record.vector, terms, names, evidence, self.stories[sid])
             if not self._vetoed(row, self.model.join_floor, _reports(self.stories[sid])):
-                return sid, score
-        details = record.details
-        if exclude is None and details.day is not None and (details.places or details.people or details.ages):
-            evidence = evidence or Evidence.of(details)
-            agreeing = []
-            for score, sid in below:
-                row = self.link_features(record.vector, terms, names, evidence, self.stories[sid])
-                if details_agree(row) and (p := self.model.probability(row)) >= self.model.join_floor:
-                    agreeing.append((p, score, sid))
-            if agreeing:
-                _, score, sid = max(agreeing)
                 return sid, score
         return None, -math.inf
 
