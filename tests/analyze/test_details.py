@@ -49,3 +49,14 @@ def test_companies_institutions_and_headline_words_are_not_people():
         date(2024, 3, 2),
     )
     assert details.people == ["nunez"]
+
+
+def test_a_number_that_goes_on_is_no_age():
+    details = read_details(
+        "Relief effort grows",
+        "According to the Evening Observer, 1,250 families were moved. The Daily Ledger, 3.5 million "
+        "dollars later, reported the same. Jane Roe, 19, was hurt.",
+        date(2024, 3, 2),
+    )
+    assert details.people == ["roe"]
+    assert details.ages == [19]

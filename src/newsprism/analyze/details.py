@@ -67,10 +67,10 @@ _AREA = re.compile(
 _AGE_WORDS = "|".join(sorted((w for w, v in WORD_VALUES.items() if 0 < v < 20), key=len, reverse=True))
 _AGE = re.compile(
     rf"\b(\d{{1,2}}|(?i:{_AGE_WORDS}))[\s-]+(?i:year|yr)s?[\s-]+(?i:old)\b|\b(?i:aged?)\s+(\d{{1,2}})\b|"
-    rf"(?:\b{_NAME_WORD}|\b(?i:boy|girl|man|woman|teen|toddler|child|baby)),\s+(\d{{1,2}})[,.;)]"
+    rf"(?:\b{_NAME_WORD}|\b(?i:boy|girl|man|woman|teen|toddler|child|baby)),\s+(\d{{1,2}})[,.;)](?!\d)"
 )
 _PERSON_WITH_AGE = re.compile(
-    rf"\b({_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}),\s+(?:age\s+)?\d{{1,2}}\b"
+    rf"\b({_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}),\s+(?:age\s+)?\d{{1,2}}\b(?![.,]\d)"
     rf"(?!\s*(?:%|(?i:{'|'.join(sorted(NOT_AGE_UNITS, key=len, reverse=True))})\b))"
 )
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}"
