@@ -652,10 +652,9 @@ class StoryClusterer:
         The cut is made on words; the details have the last say. Two parts whose reports mostly
         say when it happened, on the same days (or a day apart), that share a place, a person or
         an age, with no detail in conflict, are one event told in two vocabularies, and stay
-        whole: on ECB+ dev the words
-        cut the reports of an actress's court-ordered rehab at the clinic she left and at the
-        one she moved to, though both parts were dated the same days and gave her age and a
-        place in common (bench/cluster_gva.py)."""
+        whole: on ECB+ dev the words cut the reports of an actress's court-ordered rehab at the
+        clinic she left and at the one she moved to, though both parts were dated the same days
+        and gave her age and a place in common (bench/cluster_gva.py)."""
         story = self.stories[sid]
         members = [p for p in story.members if self.records[p].contribution is not None]
         if not 2 * MIN_PART <= len(members) <= self.config.split_max:
