@@ -122,6 +122,40 @@ def test_wire_copy_is_a_duplicate_in_the_same_story():
     assert result["s0"].story != result["wire0"].story
 
 
+def test_a_copy_costs_no_pass_through_the_encoder_and_is_placed_as_before():
+    """add_many asks the duplicate index before embedding; add_prepared (the Dask path), after.
+    Both must place every article alike, and only add_many may skip the copy's lead."""
+    from newsprism.stories.cluster import prepare_batch
+    from newsprism.stories.embed import embed_leads
+
+    original = articles(FIRST_SHOOTING[:1], "2024-03-02", "wire")[0]
+    copy = Article(
+        id="copy",
+        title=original.title,
+        text="MILLBROOK (Regional Wire) - " + original.text + "\nReporting by Lena Marsh.",
+        published="2024-03-02",
+    )
+    corpus = [original, *articles(SECOND_SHOOTING, "2024-03-20", "s"), copy, original]
+    seen: list[str] = []
+
+    def encoder(texts):
+        seen.extend(texts)
+        return embed_leads(texts)
+
+    streamed = StoryClusterer(encoder=encoder)
+    list(streamed.add_many(corpus))
+    streamed.refine()
+    assert not any("Regional Wire" in text for text in seen)
+    assert len(seen) == 1 + len(SECOND_SHOOTING)
+
+    prepared = StoryClusterer()
+    list(prepared.add_prepared(prepare_batch([(a, None) for a in corpus], embed_leads)))
+    prepared.refine()
+    assert list(streamed.assignments()) == list(prepared.assignments())
+    assert {a.id: a.duplicate_of for a in streamed.assignments()}["copy"] == "wire0"
+    assert sum("repeated" in note for note in streamed.notes) == 1
+
+
 def test_late_arrival_joins_its_story_and_ids_stay_stable():
     clusterer = StoryClusterer()
     early = articles(FIRST_SHOOTING[:2], "2024-03-02", "b") + articles(SECOND_SHOOTING[:2], "2024-03-20", "s")

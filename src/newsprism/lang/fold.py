@@ -11,7 +11,9 @@ are kept whole. Russian "ё" does fold to "е", as Russian print itself writes i
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from functools import cache
 
 # Letters NFKD does not decompose into a base letter plus a combining mark.
 _LETTER_FOLDS = str.maketrans(
@@ -28,6 +30,14 @@ _SHOW = str.maketrans(_PRIVATE, _KEPT)
 _KEPT_RE = re.compile("[йЙїЇ]|[иИіІ][\u0306\u0308]")
 
 
+@cache
+def _combining_marks() -> dict[int, None]:
+    """Every code point with a nonzero canonical combining class, to delete with `str.translate`:
+    the same test as `unicodedata.combining` per character, done in one C pass instead of a
+    Python loop over every character of an article (912 code points, built once in ~0.05 s)."""
+    return dict.fromkeys((cp for cp in range(sys.maxunicode + 1) if unicodedata.combining(chr(cp))), None)
+
+
 def fold_diacritics(text: str) -> str:
     """ "Erdoğan" -> "Erdogan", case kept: decompose, drop combining marks, fold the letters NFKD keeps.
 
@@ -37,11 +47,9 @@ def fold_diacritics(text: str) -> str:
         return text
     hidden = text.translate(_LETTER_FOLDS)
     if not _KEPT_RE.search(hidden):
-        decomposed = unicodedata.normalize("NFKD", hidden)
-        return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        return unicodedata.normalize("NFKD", hidden).translate(_combining_marks())
     hidden = unicodedata.normalize("NFC", hidden).translate(_HIDE)
-    decomposed = unicodedata.normalize("NFKD", hidden)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_SHOW)
+    return unicodedata.normalize("NFKD", hidden).translate(_combining_marks()).translate(_SHOW)
 
 
 def fold(text: str) -> str:

@@ -40,7 +40,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice, repeat
@@ -284,12 +284,21 @@ def prepare_batch(chunk: Sequence[tuple[Article, Analysis | None]], encoder: Enc
     different thread count may change in a matrix product no longer reach a placement decision,
     so a distributed run places articles exactly as a single process does.
     """
-    features = [(article, placement(article, analysis)) for article, analysis in chunk]
+    return _with_vectors([(article, placement(article, analysis)) for article, analysis in chunk], encoder)
+
+
+def _with_vectors(
+    features: Sequence[tuple[Article, Placement]], encoder: Encoder, copies: Container[str] = ()
+) -> list[Prepared]:
+    """The batch with each article's lead vector; an article among `copies` (a near-duplicate
+    already known, which follows its original and is never placed by its lead) gets zeros
+    instead of a pass through the encoder."""
     # Copies share their lead: each distinct lead is embedded once.
-    leads = list(dict.fromkeys(p.lead for _, p in features))
+    leads = list(dict.fromkeys(p.lead for article, p in features if article.id not in copies))
     encoded = encoder(leads) if leads else np.zeros((0, 384), dtype=np.float32)
     by_lead = {lead: np.asarray(v, dtype=np.float16) for lead, v in zip(leads, encoded, strict=True)}
-    return [(article, p, by_lead[p.lead]) for article, p in features]
+    unused = np.zeros(384, dtype=np.float16)
+    return [(article, p, by_lead.get(p.lead, unused)) for article, p in features]
 
 
 class StoryClusterer:
@@ -339,16 +348,35 @@ class StoryClusterer:
             zip(articles, analyses, strict=True) if analyses is not None else ((a, None) for a in articles)
         )
         while chunk := list(islice(pairs, batch)):
-            yield from self.add_prepared(prepare_batch(chunk, self.encoder))
+            features = [(article, placement(article, analysis)) for article, analysis in chunk]
+            originals = self._originals(features)
+            copies = {i for i, original in originals.items() if original is not None}
+            yield from self._add(_with_vectors(features, self.encoder, copies), originals)
+
+    def _originals(self, features: Sequence[tuple[Article, Placement]]) -> dict[str, str | None]:
+        """The original each article of a batch copies (None: it copies none), asked of the
+        duplicate index in input order before the batch is embedded, so that copies, which
+        follow their originals, cost no pass through the encoder (a tenth of a wire-heavy
+        stream: bench/cluster_scale.py). Articles `_place` would not ask about are left out:
+        ids already placed or repeated in the batch, and articles with no text."""
+        originals: dict[str, str | None] = {}
+        for article, _ in features:
+            if article.id in self.positions or article.id in originals or not article.text.strip():
+                continue
+            originals[article.id] = self.duplicates.add(article.id, article.text, title=article.title)
+        return originals
 
     def add_prepared(self, prepared: Iterable[Prepared]) -> Iterator[str]:
         """Place articles whose features and vectors were computed already (by `prepare_batch`,
         possibly on other machines: scale/dask_runner.py); yields each placed article's id."""
+        return self._add(prepared, {})
+
+    def _add(self, prepared: Iterable[Prepared], originals: Mapping[str, str | None]) -> Iterator[str]:
         for article, features, vector in prepared:
             if article.id in self.positions:
                 self.notes.append(f"{article.id}: id repeated; the first article with this id was kept")
                 continue
-            self._place(article, features, vector)
+            self._place(article, features, vector, originals)
             yield article.id
             if len(self._since_refine) >= self.config.refine_every:
                 self.refine()
@@ -359,7 +387,11 @@ class StoryClusterer:
             pass
         return self.story_of(article.id)
 
-    def _place(self, article: Article, features: Placement, vector: np.ndarray) -> None:
+    def _place(
+        self, article: Article, features: Placement, vector: np.ndarray, originals: Mapping[str, str | None]
+    ) -> None:
+        """Place one article; `originals` holds the duplicate index's answer where it was asked
+        before (`_originals`), else it is asked here."""
         record = Record(
             id=article.id,
             vector=vector,
@@ -383,7 +415,11 @@ class StoryClusterer:
             self.notes.append(f"{article.id}: no text; placed in a story of its own")
             self._open(position)
             return
-        original = self.duplicates.add(article.id, article.text, title=article.title)
+        original = (
+            originals[article.id]
+            if article.id in originals
+            else self.duplicates.add(article.id, article.text, title=article.title)
+        )
         if original is not None and original in self.positions:
             record.duplicate_of = original
             record.lead = ""  # a copy follows its original; it is never placed by its lead
