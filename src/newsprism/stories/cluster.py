@@ -32,7 +32,8 @@ Why this shape:
   re-placed once more, so an article cut onto the wrong side of a split settles where it fits.
   A story keeps its id unless it merges into a larger one or loses the smaller part of a split.
 - *Copies are not evidence*: a near-duplicate (stories/dedup.py) joins its original's story
-  without weighing on it, so ten wire copies do not drag a story toward their wording.
+  without weighing on it, so ten wire copies do not drag a story toward their wording. Nor do
+  they cost an encoder pass: `add_many` asks the duplicate index before it embeds a batch.
 """
 
 from __future__ import annotations
