@@ -156,6 +156,20 @@ def test_a_copy_costs_no_pass_through_the_encoder_and_is_placed_as_before():
     assert sum("repeated" in note for note in streamed.notes) == 1
 
 
+def test_a_stream_left_half_read_can_be_given_again():
+    """The duplicate index is asked for a whole batch before its first article is placed; a
+    caller that stops reading and gives the articles again must not be told their ids repeat."""
+    corpus = [*articles(FIRST_SHOOTING, "2024-03-02", "f"), *articles(SECOND_SHOOTING, "2024-03-20", "s")]
+    clusterer = StoryClusterer()
+    stream = clusterer.add_many(corpus)
+    first = next(stream)
+    stream.close()
+    assert list(clusterer.add_many(corpus)) == [a.id for a in corpus if a.id != first]
+    assert [n for n in clusterer.notes if "repeated" in n] == [
+        f"{first}: id repeated; the first article with this id was kept"
+    ]
+
+
 def test_late_arrival_joins_its_story_and_ids_stay_stable():
     clusterer = StoryClusterer()
     early = articles(FIRST_SHOOTING[:2], "2024-03-02", "b") + articles(SECOND_SHOOTING[:2], "2024-03-20", "s")

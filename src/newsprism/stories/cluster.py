@@ -41,7 +41,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice, repeat
@@ -335,6 +335,9 @@ class StoryClusterer:
         self._languages: set[str] = set()
         """Every language an article placed in a story was written in."""
         self._since_refine: list[int] = []
+        self._asked: dict[str, str | None] = {}
+        """The duplicate index's answers for articles asked about before their batch was
+        embedded and not placed yet (`_ask_for_originals`)."""
 
     # -- the stream ---------------------------------------------------------------------------
 
@@ -350,34 +353,36 @@ class StoryClusterer:
         )
         while chunk := list(islice(pairs, batch)):
             features = [(article, placement(article, analysis)) for article, analysis in chunk]
-            originals = self._originals(features)
-            copies = {i for i, original in originals.items() if original is not None}
-            yield from self._add(_with_vectors(features, self.encoder, copies), originals)
+            copies = self._ask_for_originals(features)
+            yield from self._add(_with_vectors(features, self.encoder, copies))
 
-    def _originals(self, features: Sequence[tuple[Article, Placement]]) -> dict[str, str | None]:
-        """The original each article of a batch copies (None: it copies none), asked of the
-        duplicate index in input order before the batch is embedded, so that copies, which
-        follow their originals, cost no pass through the encoder (a tenth of a wire-heavy
-        stream: bench/cluster_scale.py). Articles `_place` would not ask about are left out:
-        ids already placed or repeated in the batch, and articles with no text."""
-        originals: dict[str, str | None] = {}
+    def _ask_for_originals(self, features: Sequence[tuple[Article, Placement]]) -> set[str]:
+        """Ask the duplicate index, in input order, which earlier article each article of a
+        batch copies, before the batch is embedded: copies follow their originals and so cost
+        no pass through the encoder (a tenth of a wire-heavy stream: bench/cluster_scale.py).
+        The answers wait in `_asked` until `_place` takes them. Articles `_place` would not ask
+        about are skipped: ids already placed or repeated in the batch, and those with no text.
+        Returns the ids of the copies."""
+        seen: set[str] = set()
         for article, _ in features:
-            if article.id in self.positions or article.id in originals or not article.text.strip():
+            if article.id in seen or article.id in self.positions or article.id in self._asked:
                 continue
-            originals[article.id] = self.duplicates.add(article.id, article.text, title=article.title)
-        return originals
+            seen.add(article.id)
+            if article.text.strip():
+                self._asked[article.id] = self.duplicates.add(article.id, article.text, title=article.title)
+        return {article.id for article, _ in features if self._asked.get(article.id) is not None}
 
     def add_prepared(self, prepared: Iterable[Prepared]) -> Iterator[str]:
         """Place articles whose features and vectors were computed already (by `prepare_batch`,
         possibly on other machines: scale/dask_runner.py); yields each placed article's id."""
-        return self._add(prepared, {})
+        return self._add(prepared)
 
-    def _add(self, prepared: Iterable[Prepared], originals: Mapping[str, str | None]) -> Iterator[str]:
+    def _add(self, prepared: Iterable[Prepared]) -> Iterator[str]:
         for article, features, vector in prepared:
             if article.id in self.positions:
                 self.notes.append(f"{article.id}: id repeated; the first article with this id was kept")
                 continue
-            self._place(article, features, vector, originals)
+            self._place(article, features, vector)
             yield article.id
             if len(self._since_refine) >= self.config.refine_every:
                 self.refine()
@@ -388,11 +393,8 @@ class StoryClusterer:
             pass
         return self.story_of(article.id)
 
-    def _place(
-        self, article: Article, features: Placement, vector: np.ndarray, originals: Mapping[str, str | None]
-    ) -> None:
-        """Place one article; `originals` holds the duplicate index's answer where it was asked
-        before (`_originals`), else it is asked here."""
+    def _place(self, article: Article, features: Placement, vector: np.ndarray) -> None:
+        """Place one article, asking the duplicate index unless `_ask_for_originals` did."""
         record = Record(
             id=article.id,
             vector=vector,
@@ -417,8 +419,8 @@ class StoryClusterer:
             self._open(position)
             return
         original = (
-            originals[article.id]
-            if article.id in originals
+            self._asked.pop(article.id)
+            if article.id in self._asked
             else self.duplicates.add(article.id, article.text, title=article.title)
         )
         if original is not None and original in self.positions:
