@@ -109,8 +109,8 @@ def proper_names(text: str) -> dict[str, float]:
     """
     counts: Counter[str] = Counter()
     for sentence in _SENTENCE_SPLIT.split(text):
-        letters = sum(map(str.isalpha, sentence))
-        if letters and sum(map(str.isupper, sentence)) > 0.6 * letters:
+        letters = [c for c in sentence if c.isalpha()]
+        if letters and sum(map(str.isupper, letters)) > 0.6 * len(letters):
             continue
         for position, match in enumerate(_WORD.finditer(sentence)):
             word = match.group().replace("’", "'").split("'")[0]
