@@ -291,9 +291,9 @@ def prepare_batch(chunk: Sequence[tuple[Article, Analysis | None]], encoder: Enc
 def _with_vectors(
     features: Sequence[tuple[Article, Placement]], encoder: Encoder, copies: Container[str] = ()
 ) -> list[Prepared]:
-    """The batch with each article's lead vector; an article among `copies` (a near-duplicate
-    already known, which follows its original and is never placed by its lead) gets zeros
-    instead of a pass through the encoder."""
+    """The batch with each article's lead vector. The leads of `copies` (near-duplicates already
+    known, which follow their originals and are never placed by their lead) are not encoded: a
+    copy gets zeros, unless an article of the batch that is no copy has the same lead."""
     # Copies share their lead: each distinct lead is embedded once.
     leads = list(dict.fromkeys(p.lead for article, p in features if article.id not in copies))
     encoded = encoder(leads) if leads else np.zeros((0, 384), dtype=np.float32)
