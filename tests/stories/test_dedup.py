@@ -83,6 +83,29 @@ def test_copy_with_new_headline_and_credit_line_is_a_duplicate() -> None:
     )
 
 
+# What a crawl catches of a page whose article did not load: the site's sign-up form, the same
+# on every page of the site (written for these tests).
+SIGN_UP_FORM = (
+    "One more step...\n\n"
+    "We have sent you a verification email. Click on the link in it to activate your profile.\n\n"
+    "If the message has not arrived within a few minutes, look in your Spam folder.\n\n"
+    "Close"
+)
+
+
+def test_two_pages_of_one_site_holding_only_its_sign_up_form_are_not_copies() -> None:
+    index = DuplicateIndex()
+    assert index.add("a", SIGN_UP_FORM, title="Two hurt in shooting outside Elm Street bar") is None
+    assert index.add("b", SIGN_UP_FORM, title="Teen arrested after Riverside Park robbery") is None
+
+
+def test_a_copy_carrying_another_sites_furniture_is_still_a_copy() -> None:
+    index = DuplicateIndex()
+    index.add("wire", WIRE, title=WIRE_TITLE)
+    framed = f"{SIGN_UP_FORM}\n{WIRE}\nCopyright 2025 Valley Courier. All rights reserved."
+    assert index.add("reprint", framed, title=WIRE_TITLE) == "wire"
+
+
 def test_rewrite_of_the_same_event_by_another_outlet_is_not_a_duplicate() -> None:
     index = DuplicateIndex()
     index.add("wire", WIRE, title=WIRE_TITLE)

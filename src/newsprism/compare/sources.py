@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from newsprism.analyze.outlet_text import reported_text
 from newsprism.lang.outlets import WIRE_AGENCIES, outlet_key, outlet_name
 from newsprism.model import Analysis, Article, CopyOf, Fact, StoryCitation
 from newsprism.stories.dedup import DEFAULT_THRESHOLD, find_duplicates, normalise_words
@@ -65,7 +66,8 @@ def story_citations(articles: Sequence[Article], analyses: Sequence[Analysis]) -
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = normalise_words(text)
+    """Word shingles of the text as the duplicate index reads it: without site furniture."""
+    words = normalise_words(reported_text(text))
     return {tuple(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
 
 
