@@ -192,9 +192,12 @@ def read_event_day(text: str, published: date | None) -> date | None:
     return None
 
 
-def read_details(title: str | None, text: str, published: date | None) -> EventDetails:
-    """Where, when, who and how old, from an article's title and text (outlet furniture left out)."""
-    body = reported_text(text[:READ_CHARS])
+def read_details(
+    title: str | None, text: str, published: date | None, *, body: str | None = None
+) -> EventDetails:
+    """Where, when, who and how old, from an article's title and text (outlet furniture left out;
+    `body`, when given, is the text already read without it)."""
+    body = body[:READ_CHARS] if body is not None else reported_text(text[:READ_CHARS])
     full = f"{title_without_outlet(title or '')}.\n{body}"
     day = read_event_day(full, published)
     return EventDetails(

@@ -8,13 +8,17 @@ them. Plain string rules, cheap enough to run on every article of a 100,000-arti
 
 - a title's last part after " - " or " | " is dropped when it reads as an outlet's name (a web
   address, a station's call letters, or words such as News, TV, Weather);
-- a short line made of site furniture (copyright, sign-up and notification forms, video and
-  sharing prompts) is dropped from the text.
+- a short line made of site furniture (copyright, sign-up and notification forms, paywall and
+  app prompts, video and sharing prompts) or a lone button ("Close", "Share") is dropped from the
+  text. A page whose crawl caught only such furniture is then read by its headline alone, not by
+  the site's form that every page of the site shares (stories/dedup.py).
 """
 
 from __future__ import annotations
 
 import re
+
+from newsprism.lang.data import word_set
 
 _TITLE_PARTS = re.compile(r"\s+[|–—-]+\s+|\s*[|]\s*")
 # Case matters: "News" and "TV" name an outlet, "the news conference" does not.
@@ -31,7 +35,12 @@ _WIDGET = re.compile(
     r"verification|javascript|click (?:here|on)|registering|registration|your (?:email|profile|account)|"
     r"terms of (?:service|use)|privacy policy|already have an account|like this|loading\.\.\.|"
     r"follow (?:us|\w+ on)|facebook page|on twitter|the characters|report an error|submit a tip|"
-    r"\{\*|\[website\]|this material may not be"
+    r"\{\*|\[website\]|this material may not be|just one more thing|owner of this article|"
+    r"why are we asking|get digital access|premium clicks|posts new content|thank you for reading!|"
+    r"need an account\?|e-?edition|you(?:'|’)re all set!|e-?mail news updates|enjoyed your preview|"
+    r"we apologize for the inconvenience|your news tips?\b|use your facebook account|"
+    r"(?:hide|show) transcript|download (?:the|our) [\w ]*\bapp\b|having trouble viewing|"
+    r"scroll down for video"
 )
 """Matched against the lower-cased line: a case-blind search tries every alternative at every
 character and costs six times as much, on every line of every article placed."""
@@ -56,14 +65,18 @@ def title_without_outlet(title: str) -> str:
     return current
 
 
+_BUTTONS = word_set("close menu share print email e-mail facebook twitter comments tweet submit")
+"""Lines of one word that are a page's buttons, not its text."""
+
+
 def is_widget_line(line: str) -> bool:
-    """Whether a line of text is site furniture (a form, a copyright, a prompt), not reporting."""
+    """Whether a line of text is site furniture (a form, a copyright, a prompt, a button), not
+    reporting."""
     stripped = line.strip()
-    return (
-        bool(stripped)
-        and len(stripped.split()) <= WIDGET_LINE_WORDS
-        and bool(_WIDGET.search(stripped.lower()))
-    )
+    if not stripped or len(stripped.split()) > WIDGET_LINE_WORDS:
+        return False
+    lowered = stripped.lower()
+    return lowered.strip(".:!") in _BUTTONS or bool(_WIDGET.search(lowered))
 
 
 def reported_text(text: str) -> str:

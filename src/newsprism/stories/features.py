@@ -79,10 +79,11 @@ def outlet_of(article: Article) -> str | None:
     return fold(article.source) if article.source else None
 
 
-def lead_text(article: Article) -> str:
+def lead_text(article: Article, body: str | None = None) -> str:
     """Title and the first LEAD_WORDS words of the text, without the outlet's furniture: what
-    the article vector is made of."""
-    words = reported_text(article.text[: 40 * LEAD_WORDS]).split()[:LEAD_WORDS]
+    the article vector is made of. `body`: the text already read without its furniture."""
+    start = body[: 40 * LEAD_WORDS] if body is not None else reported_text(article.text[: 40 * LEAD_WORDS])
+    words = start.split()[:LEAD_WORDS]
     title = title_without_outlet(article.title or "")
     return f"{title}\n{' '.join(words)}" if title else " ".join(words)
 
@@ -169,12 +170,13 @@ def written_dates(text: str) -> list[date]:
 
 def placement(article: Article, analysis: Analysis | None = None) -> Placement:
     """Read an article's placement features; `analysis`, when given, adds its resolved dates."""
-    full = f"{title_without_outlet(article.title or '')}\n{reported_text(article.text)}"
+    body = reported_text(article.text)  # read once: the furniture rules run on every line
+    full = f"{title_without_outlet(article.title or '')}\n{body}"
     dates = written_dates(full[:DATELINE_CHARS])
     published = published_day(article)
     details = analysis.details if analysis is not None else None
     if details is None or not (details.day or details.places or details.people or details.ages):
-        details = read_details(article.title, article.text, published)
+        details = read_details(article.title, article.text, published, body=body)
     names = proper_names(full)
     if analysis is not None:
         for ref in analysis.dates:
@@ -187,7 +189,7 @@ def placement(article: Article, analysis: Analysis | None = None) -> Placement:
             names.setdefault(fold(entity.name), 1.0 + math.log(max(1, len(entity.mentions))))
     return Placement(
         id=article.id,
-        lead=lead_text(article),
+        lead=lead_text(article, body),
         terms=content_terms(full),
         names=names,
         dates=dates,
