@@ -23,10 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from newsprism.analyze.outlet_text import reported_text
 from newsprism.lang.outlets import WIRE_AGENCIES, outlet_key, outlet_name
 from newsprism.model import Analysis, Article, CopyOf, Fact, StoryCitation
-from newsprism.stories.dedup import DEFAULT_THRESHOLD, find_duplicates, normalise_words
+from newsprism.stories.dedup import DEFAULT_THRESHOLD, body_words, find_duplicates
 
 SHINGLE = 5
 """Words per shingle for the similarity a report shows beside a copy."""
@@ -67,7 +66,7 @@ def story_citations(articles: Sequence[Article], analyses: Sequence[Analysis]) -
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
     """Word shingles of the text as the duplicate index reads it: without site furniture."""
-    words = normalise_words(reported_text(text))
+    words = body_words(text)
     return {tuple(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
 
 

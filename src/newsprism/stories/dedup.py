@@ -101,6 +101,12 @@ def normalise_words(text: str) -> list[str]:
     return _NOT_WORD.sub(_blank_rest, _COMMON_PUNCTUATION.sub(" ", folded)).split()
 
 
+def body_words(text: str) -> list[str]:
+    """The words of an article's body as copies are compared on: without its site furniture
+    (analyze/outlet_text.py), normalised (`normalise_words`)."""
+    return normalise_words(reported_text(text))
+
+
 def _encode(words: Sequence[str]) -> bytes:
     # surrogatepass: a JSON row may carry a lone surrogate, which must not stop the stream.
     return " ".join(words).encode("utf-8", "surrogatepass")
@@ -191,7 +197,7 @@ class DuplicateIndex:
             raise DuplicateIdError(article_id)
         self._seen.add(article_id)
         encoded_title = _encode(normalise_words(title)) if title else b""
-        encoded_text = _encode(normalise_words(reported_text(text)))
+        encoded_text = _encode(body_words(text))
         if not encoded_title and not encoded_text:
             return None
 
