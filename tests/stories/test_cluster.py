@@ -346,3 +346,66 @@ def test_one_dated_report_does_not_speak_for_the_days_of_its_part(monkeypatch) -
     corpus = articles(FIRST_SHOOTING, "2024-03-02", "day") + following
     groups = stories_of(cluster_assignments(corpus))
     assert len(groups) == 2
+
+
+# Two reports of the bakery shooting's aftermath that never name the street, the suspect or
+# what happened: they read like the vigil and court reports, not like the first news.
+BAKERY_AFTERMATH = [
+    (
+        "Millbrook vigil draws hundreds",
+        "Candles lined the pavement in Millbrook on Sunday night as hundreds gathered to mourn. Speakers "
+        "at the vigil asked the town to stand together, and a choir sang outside the shuttered shop.",
+    ),
+    (
+        "Millbrook suspect held without bail",
+        "A Millbrook judge on Monday ordered the suspect held without bail and set a hearing for next "
+        "month. Defence lawyers asked for a psychiatric assessment, and the prosecutor said more charges "
+        "may follow.",
+    ),
+]
+
+
+def _misplaced(monkeypatch: pytest.MonkeyPatch) -> tuple[StoryClusterer, list[int]]:
+    """The bakery's first reports in one story; its aftermath, two of its follow-ups and the
+    school shooting's three reports all in another, as an early wrong turn would leave them.
+    Returns the clusterer and the window its refine would re-place."""
+    first = articles(FIRST_SHOOTING, "2024-03-02", "t")
+    mixed = (
+        articles(BAKERY_AFTERMATH, "2024-03-04", "a")
+        + articles(BAKERY_FOLLOWING[:2], "2024-03-04", "b")
+        + articles(SECOND_SHOOTING, "2024-03-02", "o")
+    )
+    opens = {"t0", "a0"}
+
+    def choose(self: StoryClusterer, record) -> str | None:
+        if record.id in opens:
+            return None
+        leader = "t0" if record.id.startswith("t") else "a0"
+        return self.find(self.records[self.positions[leader]].story)
+
+    monkeypatch.setattr(StoryClusterer, "_choose", choose)
+    clusterer = StoryClusterer()
+    for article in first + mixed:
+        clusterer.add(article)
+    window, clusterer._since_refine = clusterer._since_refine, []
+    return clusterer, window
+
+
+def test_reports_that_stayed_for_others_sake_follow_them_when_they_leave(monkeypatch) -> None:
+    # One pass re-places the aftermath reports first, while the two follow-ups they resemble are
+    # still beside them, so they stay with the school shooting; the follow-ups then leave for the
+    # bakery story. Settling re-places the stories a pass changed until nothing moves.
+    bakery = {"t0", "t1", "t2", "a0", "a1", "b0", "b1"}
+    school = {"o0", "o1", "o2"}
+    clusterer, window = _misplaced(monkeypatch)
+    for position in window:
+        clusterer._replace(position)
+    assert {"a0", "a1"} <= next(g for g in stories_of(clusterer.assignments()) if "o0" in g)
+
+    clusterer, window = _misplaced(monkeypatch)
+    clusterer._settle(window)
+    assert stories_of(clusterer.assignments()) == sorted([bakery, school], key=sorted)
+    settled = {a.id: a.story for a in clusterer.assignments()}
+    for position in window:
+        clusterer._replace(position)
+    assert {a.id: a.story for a in clusterer.assignments()} == settled
