@@ -29,9 +29,9 @@ Why this shape:
   grew are compared with their own candidates and merged when they fit together as well as an
   article must fit a story; the articles placed in that window are re-placed where they now fit
   best; a story whose articles hold two events is split (stories/split.py); and the window is
-  re-placed once more, so an article cut onto the wrong side of a split settles where it fits,
-  and again over the stories that gained or lost an article, until none moves: once two reports
-  of another event leave a story, the reports that stayed for their sake follow them.
+  re-placed once more, so an article cut onto the wrong side of a split settles where it fits.
+  Each re-placing goes on over the stories that gained or lost an article until none moves:
+  once two reports of another event leave a story, the reports that stayed for their sake follow.
   A story keeps its id unless it merges into a larger one or loses the smaller part of a split.
 - *Copies are not evidence*: a near-duplicate (stories/dedup.py) joins its original's story
   without weighing on it, so ten wire copies do not drag a story toward their wording. Nor do
